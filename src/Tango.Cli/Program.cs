@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Tango.Cli;
+
+return TangoCommand.Build().Parse(args).Invoke();
