@@ -24,6 +24,12 @@ internal sealed class SafeTensorsHeader
     public static SafeTensorsHeader Parse(string path, ReadOnlyMemory<byte> json, long bufferLength)
     {
         var header = new SafeTensorsHeader(path);
+        // JsonDocument only notices bad UTF-8 inside names when they are read; check it all up front.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            throw header.Error("the header is not valid JSON (it is not valid UTF-8)");
+        }
+
         JsonDocument doc;
         try
         {
