@@ -57,23 +57,20 @@ public static class GradientClipping
         }
     }
 
-    // Accumulates Σ|g|^p in double (max |g| for p = ∞).
+    // Accumulates Σ|g|^p in double, or max |g| for p = ∞ (Math.Max propagates NaN, so a NaN gradient shows).
     private static double TotalNorm(List<Tensor> grads, float normType)
     {
+        bool infinity = float.IsPositiveInfinity(normType);
         double acc = 0;
         foreach (var g in grads)
         {
             foreach (float x in g.Span)
             {
                 double a = Math.Abs((double)x);
-                acc = float.IsPositiveInfinity(normType) ? Math.Max(acc, double.IsNaN(a) ? double.NaN : a)
-                    : normType == 2f ? acc + a * a
-                    : normType == 1f ? acc + a
-                    : acc + Math.Pow(a, normType);
+                acc = infinity ? Math.Max(acc, a) : acc + (normType == 2f ? a * a : Math.Pow(a, normType));
             }
         }
 
-        return float.IsPositiveInfinity(normType) || normType == 1f ? acc
-            : normType == 2f ? Math.Sqrt(acc) : Math.Pow(acc, 1.0 / normType);
+        return infinity ? acc : normType == 2f ? Math.Sqrt(acc) : Math.Pow(acc, 1.0 / normType);
     }
 }
