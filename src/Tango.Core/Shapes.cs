@@ -53,6 +53,19 @@ public static class Shapes
         return a;
     }
 
+    /// <summary>Maps a possibly negative axis of <paramref name="shape"/> into [0, rank), naming the op if out of range.</summary>
+    public static int NormalizeAxis(int axis, ReadOnlySpan<int> shape, string op)
+    {
+        int a = axis < 0 ? axis + shape.Length : axis;
+        if (a < 0 || a >= shape.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(axis),
+                $"{op}: axis {axis} is out of range for shape {Format(shape)} (rank {shape.Length}).");
+        }
+
+        return a;
+    }
+
     /// <summary>Row-major strides of a shape.</summary>
     public static int[] Strides(ReadOnlySpan<int> shape)
     {

@@ -1,3 +1,4 @@
+using Tango.Core.Autograd;
 using Tango.Core.Kernels;
 
 namespace Tango.Core;
@@ -13,6 +14,15 @@ public sealed partial class Tensor
         return y;
     }
 
+    /// <summary>Records an elementwise op on this input whose gradient needs only x, y and g position by position.</summary>
+    internal Tensor RecordElementwise(string op, Tensor y, ElementwiseGrad rule) =>
+        y.Record(op, [this], g =>
+        {
+            var dx = Uninitialized(Shape);
+            rule(Span, y.Span, g.Span, dx.Span);
+            AccumulateGrad(dx);
+        });
+
     /// <summary>e^x. dy/dx = y.</summary>
     public Tensor Exp()
     {
@@ -24,17 +34,12 @@ public sealed partial class Tensor
     public Tensor Relu()
     {
         var y = Map<ReluOp>();
-        return y.Record("Relu", [this], g =>
+        return RecordElementwise("Relu", y, static (xs, _, gs, dx) =>
         {
-            var d = Uninitialized(Shape);
-            ReadOnlySpan<float> xv = Span, gv = g.Span;
-            Span<float> dv = d.Span;
-            for (int i = 0; i < dv.Length; i++)
+            for (int i = 0; i < dx.Length; i++)
             {
-                dv[i] = xv[i] > 0 ? gv[i] : 0f;
+                dx[i] = xs[i] > 0 ? gs[i] : 0f;
             }
-
-            AccumulateGrad(d);
         });
     }
 }
