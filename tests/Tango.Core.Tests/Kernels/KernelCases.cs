@@ -43,8 +43,11 @@ internal static class KernelCases
         for (int i = 0; i < expected.Length; i++)
         {
             double bound = rtol * (Math.Abs(expected[i]) + scale);
-            Assert.True(Math.Abs(actual[i] - expected[i]) <= bound,
-                $"{what}[{i}] (n = {expected.Length}): expected {expected[i]:G9}, got {actual[i]:G9}, bound {bound:G3}.");
+            if (!(actual[i] == expected[i] || Math.Abs(actual[i] - expected[i]) <= bound))
+            {
+                Assert.Fail($"{what}[{i}] (n = {expected.Length}): expected {expected[i]:G9}, got {actual[i]:G9}, " +
+                            $"bound {bound:G3}.");
+            }
         }
     }
 }
