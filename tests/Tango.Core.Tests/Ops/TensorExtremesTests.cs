@@ -91,7 +91,7 @@ public class TensorExtremesTests
     }
 
     // Adds a distinct multiple of 0.05 so every pair differs by more than the grad check's 2·eps.
-    private static Tensor Spread(Tensor x)
+    internal static Tensor Spread(Tensor x)
     {
         var values = x.ToArray();
         var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
