@@ -21,10 +21,10 @@ public sealed partial class Tensor
     /// <summary>Minimum of all elements (rank 0); the gradient goes to the first minimum.</summary>
     public Tensor Min() => Flat("Min").Extreme(0, keepDim: false, max: false, "Min");
 
-    /// <summary>Index of the first maximum of each lane along <paramref name="axis"/>, row-major over the other axes.</summary>
+    /// <summary>Index of the first maximum of lane along <paramref name="axis"/> (row-major over the rest).</summary>
     public int[] ArgMax(int axis) => Reduce(axis, keepDim: false, max: true, "ArgMax").Index;
 
-    /// <summary>Index of the first minimum of each lane along <paramref name="axis"/>, row-major over the other axes.</summary>
+    /// <summary>Index of the first minimum of lane along <paramref name="axis"/> (row-major over the rest).</summary>
     public int[] ArgMin(int axis) => Reduce(axis, keepDim: false, max: false, "ArgMin").Index;
 
     /// <summary>Flat (row-major) index of the first maximum of all elements.</summary>

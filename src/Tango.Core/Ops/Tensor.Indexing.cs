@@ -123,7 +123,8 @@ public sealed partial class Tensor
             if (v != MathF.Round(v) || Math.Abs(v) > int.MaxValue)
             {
                 throw new ArgumentException(
-                    $"{op}: the index tensor holds {v} at position {Position(p, index.Shape)}; indices must be whole numbers.");
+                    $"{op}: the index tensor holds {v} at position {Position(p, index.Shape)}; indices must be " +
+                    "whole numbers.");
             }
 
             result[p] = (int)v;

@@ -18,7 +18,8 @@ public sealed partial class Tensor
         if (s < 0 || length < 0 || (long)s + length > n)
         {
             throw new ArgumentOutOfRangeException(nameof(start),
-                $"Slice: start {start} and length {length} do not fit axis {axis} of extent {n} in shape {ShapeString}.");
+                $"Slice: start {start} and length {length} do not fit axis {axis} of extent {n} in shape " +
+                $"{ShapeString}.");
         }
 
         var (outer, _, inner) = Reductions.Split(Shape, ax);
@@ -47,6 +48,7 @@ public sealed partial class Tensor
             throw new ArgumentException("Concat: needs at least one tensor.", nameof(parts));
         }
 
+        parts = (Tensor[])parts.Clone(); // the graph keeps this array; the caller's may change
         var first = parts[0];
         int ax = Shapes.NormalizeAxis(axis, first.Shape, "Concat");
         var shape = (int[])first.ShapeArray.Clone();

@@ -12,7 +12,8 @@ public sealed partial class Tensor
     {
         var (outer, n, inner) = Reductions.Split(Shape, Shapes.NormalizeAxis(axis, Shape, "Softmax"));
         var y = Uninitialized(Shape);
-        Lanes.Map(Span, [], y.Span, outer, n, inner, static (xs, _, ys, rows, d) => SoftmaxKernel.Softmax(xs, ys, rows, d));
+        Lanes.Map(Span, [], y.Span, outer, n, inner,
+            static (xs, _, ys, rows, d) => SoftmaxKernel.Softmax(xs, ys, rows, d));
         return y.Record("Softmax", [this], g =>
         {
             var dx = Uninitialized(Shape);

@@ -16,7 +16,7 @@ public sealed partial class Tensor
         return y;
     }
 
-    /// <summary>Records an elementwise op on this input whose gradient needs only x, y and g position by position.</summary>
+    /// <summary>Records an elementwise op whose gradient needs only x, y and g, position by position.</summary>
     internal Tensor RecordElementwise(string op, Tensor y, ElementwiseGrad rule) =>
         y.Record(op, [this], g =>
         {

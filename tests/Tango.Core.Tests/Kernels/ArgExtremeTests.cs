@@ -7,7 +7,7 @@ public class ArgExtremeTests
     [Fact]
     public void Rows_MatchFirstExtremeScan_AtEveryLength_WithTies()
     {
-        foreach (var (n, off) in KernelCases.LengthsAndOffsets().Skip(1))
+        foreach (var (n, off) in KernelCases.LengthsAndOffsets().Where(c => c.N > 0))
         {
             // Values on a coarse grid, so the extreme is usually tied several times.
             var x = KernelCases.Padded((ulong)n + 50, n, off, -4f, 4f);

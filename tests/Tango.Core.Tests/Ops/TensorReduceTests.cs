@@ -21,7 +21,8 @@ public class TensorReduceTests
         var biased = x.Var(axis, unbiased: false, keepDim: true);
         for (int r = 0; r < outer * inner; r++)
         {
-            var lane = Enumerable.Range(0, n).Select(k => (double)x.Span[(r / inner * n + k) * inner + r % inner]).ToArray();
+            var lane = Enumerable.Range(0, n)
+                .Select(k => (double)x.Span[(r / inner * n + k) * inner + r % inner]).ToArray();
             double mean = lane.Average(), ss = lane.Sum(v => (v - mean) * (v - mean));
             Tolerance.Close(n > 1 ? ss / (n - 1) : double.NaN, unbiased.Span[r], 1e-4, 1e-5, "unbiased");
             Tolerance.Close(ss / n, biased.Span[r], 1e-4, 1e-5, "biased");
