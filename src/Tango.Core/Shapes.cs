@@ -53,7 +53,7 @@ public static class Shapes
         return a;
     }
 
-    /// <summary>Maps a possibly negative axis of <paramref name="shape"/> into [0, rank), naming the op if out of range.</summary>
+    /// <summary>Maps a possibly negative axis into [0, rank); the message names the op and shape.</summary>
     public static int NormalizeAxis(int axis, ReadOnlySpan<int> shape, string op)
     {
         int a = axis < 0 ? axis + shape.Length : axis;

@@ -58,7 +58,7 @@ internal static class Lanes
         Memory.BufferPool.Return(ry);
     }
 
-    /// <summary>The lanes as contiguous rows: <paramref name="x"/> itself when inner == 1, else a rented copy.</summary>
+    /// <summary>The lanes as contiguous rows: <paramref name="x"/> itself if inner == 1, else a rented copy.</summary>
     // x: (outer, n, inner) -> (outer·inner, n); pair with ReturnRows
     public static ReadOnlySpan<float> AsRows(ReadOnlySpan<float> x, int outer, int n, int inner, out float[]? rented)
     {

@@ -22,7 +22,7 @@ internal static class SimdPaths
         : Vector128.IsHardwareAccelerated ? SimdWidth.Vector128
         : SimdWidth.Scalar;
 
-    /// <summary>Throws unless every span holds at least <paramref name="n"/> elements (checked before unsafe loads).</summary>
+    /// <summary>Throws unless every span holds at least <paramref name="n"/> elements (before unsafe loads).</summary>
     public static void RequireLength(string kernel, int n, int aLength, int bLength, int yLength)
     {
         if (n < 0 || aLength < n || bLength < n || yLength < n)

@@ -52,3 +52,43 @@ internal readonly struct GeluOp : IUnaryOp
         }
     }
 }
+
+/// <summary>ln x.</summary>
+internal readonly struct LogOp : IUnaryOp
+{
+    public static float Apply(float x) => MathF.Log(x);
+
+    public static void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Log(x, y);
+}
+
+/// <summary>ln(1 + x), accurate for small x.</summary>
+internal readonly struct Log1pOp : IUnaryOp
+{
+    public static float Apply(float x) => float.LogP1(x);
+
+    public static void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.LogP1(x, y);
+}
+
+/// <summary>√x.</summary>
+internal readonly struct SqrtOp : IUnaryOp
+{
+    public static float Apply(float x) => MathF.Sqrt(x);
+
+    public static void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sqrt(x, y);
+}
+
+/// <summary>|x|.</summary>
+internal readonly struct AbsOp : IUnaryOp
+{
+    public static float Apply(float x) => MathF.Abs(x);
+
+    public static void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Abs(x, y);
+}
+
+/// <summary>x².</summary>
+internal readonly struct SquareOp : IUnaryOp
+{
+    public static float Apply(float x) => x * x;
+
+    public static void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Multiply(x, x, y);
+}

@@ -30,6 +30,26 @@ public sealed partial class Tensor
     public Tensor Mean(int axis, bool keepDim = false) =>
         Sum(axis, keepDim).Mul(1f / Math.Max(1, Dim(axis)));
 
+    /// <summary>
+    /// Variance along <paramref name="axis"/>, two-pass: Σ(x − mean)² / (n − 1) when <paramref name="unbiased"/>
+    /// (PyTorch's default), else / n. NaN when the divisor is 0.
+    /// </summary>
+    public Tensor Var(int axis, bool unbiased = true, bool keepDim = false)
+    {
+        int ax = Shapes.NormalizeAxis(axis, Shape, "Var");
+        return Sub(Mean(ax, keepDim: true)).Square().Sum(ax, keepDim).Mul(InverseDivisor(Dim(ax), unbiased));
+    }
+
+    /// <summary>Variance of all elements (see <see cref="Var(int, bool, bool)"/>), as a rank-0 tensor.</summary>
+    public Tensor Var(bool unbiased = true) =>
+        Sub(Mean()).Square().Sum().Mul(InverseDivisor(Size, unbiased));
+
+    private static float InverseDivisor(int n, bool unbiased)
+    {
+        int d = unbiased ? n - 1 : n;
+        return d > 0 ? 1f / d : float.NaN;
+    }
+
     /// <summary>The shape with <paramref name="axis"/> removed, or set to 1.</summary>
     internal int[] ReducedShape(int axis, bool keepDim)
     {
