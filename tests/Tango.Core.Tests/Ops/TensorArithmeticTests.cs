@@ -54,6 +54,16 @@ public class TensorArithmeticTests
     }
 
     [Fact]
+    public void NegCloneAndScalarOperators_GradientsMatchFiniteDifferences()
+    {
+        foreach (var shape in SeededCases.AwkwardShapes)
+        {
+            var x = SeededCases.Normal(30, shape);
+            GradCheck.Check(t => (2f - t[0].Neg().Clone() * 3f) / 4f + (1f / (t[0].Mul(t[0]) + 1f)), [x]);
+        }
+    }
+
+    [Fact]
     public void IncompatibleShapes_ThrowWithBothShapes()
     {
         var ex = Assert.Throws<ArgumentException>(() => Tensor.Zeros(3, 4).Add(Tensor.Zeros(3)));
