@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tango.Core.Kernels;
+
+namespace Tango.Benchmarks;
+
+/// <summary>
+/// `--gemm-table`: a plain GFLOP/s table of Tango vs OpenBLAS, 1 and 2 threads. Each repetition times every
+/// contender once, interleaved, so background load hits all of them alike; the median over repetitions is shown.
+/// </summary>
+internal static class GemmTable
+{
+    private const double BatchSeconds = 0.15;
+
+    public static void Run(string[] args)
+    {
+        int reps = IntOption(args, "--reps", 7);
+        var path = Enum.Parse<GemmPath>(StringOption(args, "--path", "Auto"), ignoreCase: true);
+        var only = StringOption(args, "--shape", "");
+        var shapes = GemmShape.Standard.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores; Tango kernel " +
+                          $"{(path == GemmPath.Auto ? Gemm.BestPath() : path)}; OpenBLAS " +
+                          (OpenBlas.IsAvailable ? OpenBlas.CoreName : "not found") + $"; median of {reps} reps");
+        Console.WriteLine($"{"shape",-36} {"Tango 1T",9} {"Tango 2T",9} {"OBLAS 1T",9} {"OBLAS 2T",9} " +
+                          $"{"1T ratio",8} {"2T ratio",8}   GFLOP/s");
+        foreach (var shape in shapes)
+        {
+            var row = Measure(shape, reps, path);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{shape.Name,-36} {row[0],9:F1} {row[1],9:F1} {row[2],9:F1} {row[3],9:F1} " +
+                $"{row[0] / row[2],8:F2} {row[1] / row[3],8:F2}"));
+        }
+    }
+
+    // Median GFLOP/s of Tango 1T, Tango 2T, OpenBLAS 1T, OpenBLAS 2T (NaN without OpenBLAS).
+    private static double[] Measure(GemmShape s, int reps, GemmPath path)
+    {
+        var a = Random(1, s.TransA ? s.K * s.M : s.M * s.K);
+        var b = Random(2, s.TransB ? s.N * s.K : s.K * s.N);
+        var c = new float[s.M * s.N];
+        Action[] contenders =
+        [
+            () => Gemm.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N, path, 1, null),
+            () => Gemm.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N, path, 2, null),
+            () => OpenBlasCall(s, a, b, c, 1),
+            () => OpenBlasCall(s, a, b, c, 2),
+        ];
+        int count = OpenBlas.IsAvailable ? 4 : 2;
+        var samples = new double[count][];
+        var calls = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            samples[i] = new double[reps];
+            calls[i] = Calibrate(contenders[i]);
+        }
+
+        for (int r = 0; r < reps; r++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                samples[i][r] = s.Flops * calls[i] / Time(contenders[i], calls[i]) / 1e9;
+            }
+        }
+
+        return [.. Enumerable.Range(0, 4).Select(i => i < count ? Median(samples[i]) : double.NaN)];
+    }
+
+    private static void OpenBlasCall(GemmShape s, float[] a, float[] b, float[] c, int threads)
+    {
+        OpenBlas.SetThreads(threads);
+        OpenBlas.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N);
+    }
+
+    // Warms up, then picks a call count that takes about BatchSeconds.
+    private static int Calibrate(Action f)
+    {
+        f();
+        double once = Math.Max(Time(f, 1), 1e-6);
+        return Math.Max(1, (int)(BatchSeconds / once));
+    }
+
+    private static double Time(Action f, int calls)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < calls; i++)
+        {
+            f();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static double Median(double[] x)
+    {
+        var sorted = x.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static float[] Random(int seed, int n)
+    {
+        var rng = new Random(seed);
+        var x = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = rng.NextSingle() * 2f - 1f;
+        }
+
+        return x;
+    }
+
+    private static string CpuModel()
+    {
+        const string key = "model name";
+        var line = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
+            : null;
+        return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        int.Parse(StringOption(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string StringOption(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}
