@@ -18,35 +18,46 @@ internal static class GemmTable
         bool best = args.Contains("--best");
         var path = Enum.Parse<GemmPath>(StringOption(args, "--path", "Auto"), ignoreCase: true);
         var only = StringOption(args, "--shape", "");
-        var shapes = GemmShape.Standard.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        bool small = args.Contains("--small");
+        var shapes = (small ? GemmShape.Small : GemmShape.Standard).Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores; Tango kernel " +
                           $"{(path == GemmPath.Auto ? Gemm.BestPath() : path)}; OpenBLAS " +
                           (OpenBlas.IsAvailable ? OpenBlas.CoreName : "not found") + $"; {(best ? "best" : "median")} of {reps} reps");
-        Console.WriteLine($"{"shape",-36} {"Tango 1T",9} {"Tango 2T",9} {"OBLAS 1T",9} {"OBLAS 2T",9} " +
-                          $"{"1T ratio",8} {"2T ratio",8}   GFLOP/s");
+        Console.WriteLine(small
+            ? $"{"shape",-36} {"Tango",9} {"direct",9} {"blocked",9} {"OBLAS 1T",9} {"ratio",8}   GFLOP/s, 1 thread"
+            : $"{"shape",-36} {"Tango 1T",9} {"Tango 2T",9} {"OBLAS 1T",9} {"OBLAS 2T",9} " +
+              $"{"1T ratio",8} {"2T ratio",8}   GFLOP/s");
         foreach (var shape in shapes)
         {
-            var row = Measure(shape, reps, path, best);
+            if (small)
+            {
+                var r = Measure(shape, reps, path, best, small: true);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{shape.Name,-36} {r[0],9:F1} {r[1],9:F1} {r[2],9:F1} {r[3],9:F1} {r[0] / r[3],8:F2}"));
+                continue;
+            }
+
+            var row = Measure(shape, reps, path, best, small: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{shape.Name,-36} {row[0],9:F1} {row[1],9:F1} {row[2],9:F1} {row[3],9:F1} " +
                 $"{row[0] / row[2],8:F2} {row[1] / row[3],8:F2}"));
         }
     }
 
-    // Median (or best) GFLOP/s of Tango 1T, Tango 2T, OpenBLAS 1T, OpenBLAS 2T (NaN without OpenBLAS).
-    private static double[] Measure(GemmShape s, int reps, GemmPath path, bool best)
+    // Median (or best) GFLOP/s of Tango 1T, Tango 2T, OpenBLAS 1T, OpenBLAS 2T (NaN without OpenBLAS); for
+    // small shapes Tango (automatic choice), Tango direct, Tango blocked, OpenBLAS, all on one thread.
+    private static double[] Measure(GemmShape s, int reps, GemmPath path, bool best, bool small)
     {
         var a = Random(1, s.TransA ? s.K * s.M : s.M * s.K);
         var b = Random(2, s.TransB ? s.N * s.K : s.K * s.N);
         var c = new float[s.M * s.N];
-        Action[] contenders =
-        [
-            () => Gemm.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N, path, 1, null),
-            () => Gemm.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N, path, 2, null),
-            () => OpenBlasCall(s, a, b, c, 1),
-            () => OpenBlasCall(s, a, b, c, 2),
-        ];
-        int count = OpenBlas.IsAvailable ? 4 : 2;
+        Action<int, bool?> tango = (threads, direct) =>
+            Gemm.Sgemm(s.TransA, s.TransB, s.M, s.N, s.K, 1f, a, s.Lda, b, s.Ldb, 0f, c, s.N, path, threads, direct);
+        Action[] contenders = small
+            ? [() => tango(1, null), () => tango(1, true), () => tango(1, false), () => OpenBlasCall(s, a, b, c, 1)]
+            : [() => tango(1, null), () => tango(2, null), () => OpenBlasCall(s, a, b, c, 1),
+                () => OpenBlasCall(s, a, b, c, 2)];
+        int count = OpenBlas.IsAvailable ? 4 : small ? 3 : 2;
         var samples = new double[count][];
         var calls = new int[count];
         for (int i = 0; i < count; i++)

@@ -16,6 +16,9 @@ public static class Gemm
     // Below this many multiply-adds (64³) packing and threading cost more than they save.
     private const long DirectMaxWork = 64 * 64 * 64;
 
+    // Floats of B a skinny direct product may transpose into scratch (4 MiB).
+    private const long DirectMaxScratch = 1 << 20;
+
     // Below this many multiply-adds a second thread does not pay for its start-up.
     private const long ParallelMinWork = 128 * 128 * 128;
 
@@ -61,7 +64,7 @@ public static class Gemm
 
             path = path == GemmPath.Auto ? BestPath() : path;
             long work = (long)m * n * k;
-            if ((direct ?? work < DirectMaxWork) && GemmDirect.Supports(transA, transB))
+            if (direct ?? PreferDirect(m, n, k))
             {
                 GemmDirect.Run(g, vectorize: path != GemmPath.Scalar && Vector.IsHardwareAccelerated);
                 return;
@@ -70,6 +73,11 @@ public static class Gemm
             RunBlocked(g, path, work < ParallelMinWork ? 1 : threads);
         }
     }
+
+    // Small products, and skinny ones where most of a 12×32 register tile would be zero padding; the k·n bound
+    // caps the scratch a transposed B needs.
+    private static bool PreferDirect(int m, int n, int k) =>
+        (long)m * n * k < DirectMaxWork || ((n <= 16 || m <= 2) && (long)k * n <= DirectMaxScratch);
 
     /// <summary>The widest kernel the hardware runs natively.</summary>
     internal static GemmPath BestPath() =>

@@ -86,10 +86,10 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // src: (h, count) with stride ld -> dst: (count, width) = srcᵀ, zero-padded past h. Groups of 4 rows go
-    // through 4×4 SSE transposes (several times faster than the scalar loop that handles the rest).
+    /// <summary>src: (h, count) with stride ld -> dst: (count, width) = srcᵀ, zero-padded past h.</summary>
+    // Groups of 4 rows go through 4×4 SSE transposes (several times faster than the scalar loop for the rest).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose(float* src, nint ld, int h, int count, int width, float* dst)
+    public static void Transpose(float* src, nint ld, int h, int count, int width, float* dst)
     {
         int r = 0;
         if (Sse.IsSupported)
