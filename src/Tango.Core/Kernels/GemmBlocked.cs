@@ -25,7 +25,14 @@ internal static unsafe class GemmBlocked
             return;
         }
 
-        // Strips are whole register tiles, so only the last strip has an edge.
+        RunStrips<TK>(g, splitN, extent, align, tiles, parts);
+    }
+
+    // Strips are whole register tiles, so only the last strip has an edge. (A separate method: the closure would
+    // otherwise be allocated on every call, threaded or not.)
+    private static void RunStrips<TK>(GemmArgs g, bool splitN, int extent, int align, int tiles, int parts)
+        where TK : struct, IGemmMicroKernel
+    {
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t =>
         {
             int lo = (int)((long)tiles * t / parts) * align;

@@ -120,7 +120,26 @@ public class GemmTests
             }
 
             GemmCase.Check(transA, transB, 70, 90, 300, path: path, threads: 2, pad: 2, offset: 1);
+            foreach (var (m, n) in new[] { (1, 1), (3, 17), (9, 10), (13, 33), (5, 63) })
+            {
+                GemmCase.Check(transA, transB, m, n, 19, beta: 0.5f, path: path, direct: true);
+            }
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SteadyState_AllocatesNothing(bool direct)
+    {
+        int m = direct ? 40 : 200, n = direct ? 30 : 150, k = direct ? 50 : 300;
+        var a = SeededCases.Uniform(1, m * k);
+        var b = SeededCases.Uniform(2, n * k);
+        var c = new float[m * n];
+        Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, c, n, GemmPath.Auto, 1, direct);  // warm-up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, c, n, GemmPath.Auto, 1, direct);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
 
     [Theory]
