@@ -6,15 +6,16 @@ namespace Tango.Benchmarks;
 
 /// <summary>
 /// `--gemm-table`: a plain GFLOP/s table of Tango vs OpenBLAS, 1 and 2 threads. Each repetition times every
-/// contender once, interleaved, so background load hits all of them alike; the median over repetitions is shown.
+/// contender once (short batches, interleaved), so background load hits all of them alike; shown are the median
+/// GFLOP/s over repetitions and the median of the per-repetition ratios Tango / OpenBLAS.
 /// </summary>
 internal static class GemmTable
 {
-    private const double BatchSeconds = 0.15;
+    private const double BatchSeconds = 0.05;
 
     public static void Run(string[] args)
     {
-        int reps = IntOption(args, "--reps", 7);
+        int reps = IntOption(args, "--reps", 15);
         bool best = args.Contains("--best");
         var path = Enum.Parse<GemmPath>(StringOption(args, "--path", "Auto"), ignoreCase: true);
         var only = StringOption(args, "--shape", "");
@@ -33,19 +34,20 @@ internal static class GemmTable
             {
                 var r = Measure(shape, reps, path, best, small: true);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{shape.Name,-36} {r[0],9:F1} {r[1],9:F1} {r[2],9:F1} {r[3],9:F1} {r[0] / r[3],8:F2}"));
+                    $"{shape.Name,-36} {r[0],9:F1} {r[1],9:F1} {r[2],9:F1} {r[3],9:F1} {r[4],8:F2}"));
                 continue;
             }
 
             var row = Measure(shape, reps, path, best, small: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{shape.Name,-36} {row[0],9:F1} {row[1],9:F1} {row[2],9:F1} {row[3],9:F1} " +
-                $"{row[0] / row[2],8:F2} {row[1] / row[3],8:F2}"));
+                $"{row[4],8:F2} {row[5],8:F2}"));
         }
     }
 
-    // Median (or best) GFLOP/s of Tango 1T, Tango 2T, OpenBLAS 1T, OpenBLAS 2T (NaN without OpenBLAS); for
-    // small shapes Tango (automatic choice), Tango direct, Tango blocked, OpenBLAS, all on one thread.
+    // Median (or best) GFLOP/s of Tango 1T, Tango 2T, OpenBLAS 1T, OpenBLAS 2T, then the paired ratios 1T and 2T
+    // (NaN without OpenBLAS); for small shapes Tango (automatic choice), Tango direct, Tango blocked, OpenBLAS,
+    // all on one thread, and the paired ratio.
     private static double[] Measure(GemmShape s, int reps, GemmPath path, bool best, bool small)
     {
         var a = Random(1, s.TransA ? s.K * s.M : s.M * s.K);
@@ -74,7 +76,12 @@ internal static class GemmTable
             }
         }
 
-        return [.. Enumerable.Range(0, 4).Select(i => i >= count ? double.NaN : best ? samples[i].Max() : Median(samples[i]))];
+        double Rate(int i) => i >= count ? double.NaN : best ? samples[i].Max() : Median(samples[i]);
+        double Ratio(int i, int j) => j >= count ? double.NaN
+            : Median([.. Enumerable.Range(0, reps).Select(r => samples[i][r] / samples[j][r])]);
+        return small
+            ? [Rate(0), Rate(1), Rate(2), Rate(3), Ratio(0, 3)]
+            : [Rate(0), Rate(1), Rate(2), Rate(3), Ratio(0, 2), Ratio(1, 3)];
     }
 
     private static void OpenBlasCall(GemmShape s, float[] a, float[] b, float[] c, int threads)

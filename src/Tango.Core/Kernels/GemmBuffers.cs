@@ -17,6 +17,7 @@ internal sealed unsafe class GemmBuffers
 
     private float[] _a = [];
     private float[] _b = [];
+    private float[] _shared = [];
 
     /// <summary>The calling thread's buffers.</summary>
     public static GemmBuffers Current => _current ??= new GemmBuffers();
@@ -26,6 +27,12 @@ internal sealed unsafe class GemmBuffers
 
     /// <summary>At least <paramref name="floats"/> floats for packed B; valid until the next call on this thread.</summary>
     public float* B(int floats) => Aligned(ref _b, floats);
+
+    /// <summary>
+    /// At least <paramref name="floats"/> floats for an operand packed by this thread and read by the workers of
+    /// its parallel call; valid until the next call on this thread.
+    /// </summary>
+    public float* Shared(int floats) => Aligned(ref _shared, floats);
 
     private static float* Aligned(ref float[] buffer, int floats)
     {
