@@ -20,10 +20,12 @@ internal static class GemmTable
         var path = Enum.Parse<GemmPath>(StringOption(args, "--path", "Auto"), ignoreCase: true);
         var only = StringOption(args, "--shape", "");
         bool small = args.Contains("--small");
-        var shapes = (small ? GemmShape.Small : GemmShape.Standard).Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        var shapes = (small ? GemmShape.Small : GemmShape.Standard)
+            .Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores; Tango kernel " +
                           $"{(path == GemmPath.Auto ? Gemm.BestPath() : path)}; OpenBLAS " +
-                          (OpenBlas.IsAvailable ? OpenBlas.CoreName : "not found") + $"; {(best ? "best" : "median")} of {reps} reps");
+                          (OpenBlas.IsAvailable ? OpenBlas.CoreName : "not found") +
+                          $"; {(best ? "best" : "median")} of {reps} reps");
         Console.WriteLine(small
             ? $"{"shape",-36} {"Tango",9} {"direct",9} {"blocked",9} {"OBLAS 1T",9} {"ratio",8}   GFLOP/s, 1 thread"
             : $"{"shape",-36} {"Tango 1T",9} {"Tango 2T",9} {"OBLAS 1T",9} {"OBLAS 2T",9} " +
@@ -137,8 +139,8 @@ internal static class GemmTable
         return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
-    private static int IntOption(string[] args, string name, int fallback) =>
-        int.Parse(StringOption(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    private static int IntOption(string[] args, string name, int fallback) => int.Parse(
+        StringOption(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
     private static string StringOption(string[] args, string name, string fallback)
     {

@@ -28,7 +28,8 @@ internal static unsafe class OpenBlas
     private static readonly delegate* unmanaged<int, void> SetThreadsFn =
         (delegate* unmanaged<int, void>)Export("openblas_set_num_threads");
 
-    private static readonly delegate* unmanaged<nint> CoreNameFn = (delegate* unmanaged<nint>)Export("openblas_get_corename");
+    private static readonly delegate* unmanaged<nint> CoreNameFn =
+        (delegate* unmanaged<nint>)Export("openblas_get_corename");
 
     /// <summary>True when libopenblas was found.</summary>
     public static bool IsAvailable => SgemmFn != null;

@@ -150,8 +150,8 @@ public static class Gemm
 
         if ((long)(rows - 1) * ld + cols > length)
         {
-            throw new ArgumentException($"Sgemm: {name} needs {(long)(rows - 1) * ld + cols} elements for ({rows}, {cols}) " +
-                                        $"with stride {ld}; its span has {length}.");
+            throw new ArgumentException($"Sgemm: {name} needs {(long)(rows - 1) * ld + cols} elements for " +
+                                        $"({rows}, {cols}) with stride {ld}; its span has {length}.");
         }
     }
 }

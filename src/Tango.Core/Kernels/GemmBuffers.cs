@@ -22,10 +22,10 @@ internal sealed unsafe class GemmBuffers
     /// <summary>The calling thread's buffers.</summary>
     public static GemmBuffers Current => _current ??= new GemmBuffers();
 
-    /// <summary>At least <paramref name="floats"/> floats for packed A; valid until the next call on this thread.</summary>
+    /// <summary>At least <paramref name="floats"/> floats for packed A, valid until this thread's next call.</summary>
     public float* A(int floats) => Aligned(ref _a, floats);
 
-    /// <summary>At least <paramref name="floats"/> floats for packed B; valid until the next call on this thread.</summary>
+    /// <summary>At least <paramref name="floats"/> floats for packed B, valid until this thread's next call.</summary>
     public float* B(int floats) => Aligned(ref _b, floats);
 
     /// <summary>

@@ -144,6 +144,16 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Combos))]
+    public void ParallelSharedOperand_SeveralBlocks(bool transA, bool transB)
+    {
+        // Wide C shares packed A in row blocks of at most Mc (512 for the scalar kernel); tall C shares packed B
+        // in column blocks of at most Nc = 512.
+        GemmCase.Check(transA, transB, 530, 540, 20, beta: 0.5f, path: GemmPath.Scalar, threads: 2);
+        GemmCase.Check(transA, transB, 600, 520, 20, beta: 0.5f, threads: 2, sampleRows: [0, 11, 12, 599]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Combos))]
     public void ThreadCount_DoesNotChangeBits(bool transA, bool transB)
     {
         foreach (var (m, n, k) in new[] { (333, 257, 129), (129, 333, 300), (64, 1000, 70) })
