@@ -30,7 +30,7 @@ public class GemmBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public void Tango() => Gemm.Sgemm(Shape.TransA, Shape.TransB, Shape.M, Shape.N, Shape.K, 1f, _a, Shape.Lda, _b,
+    public void TangoSgemm() => Gemm.Sgemm(Shape.TransA, Shape.TransB, Shape.M, Shape.N, Shape.K, 1f, _a, Shape.Lda, _b,
         Shape.Ldb, 0f, _c, Shape.N, GemmPath.Auto, Threads, null);
 
     [Benchmark]
