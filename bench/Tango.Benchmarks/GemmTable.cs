@@ -72,6 +72,7 @@ internal static class GemmTable
 
         for (int r = 0; r < reps; r++)
         {
+            IdleOpenBlasThreads();
             for (int i = 0; i < count; i++)
             {
                 samples[i][r] = s.Flops * calls[i] / Time(contenders[i], calls[i]) / 1e9;
@@ -84,6 +85,17 @@ internal static class GemmTable
         return small
             ? [Rate(0), Rate(1), Rate(2), Rate(3), Ratio(0, 3)]
             : [Rate(0), Rate(1), Rate(2), Rate(3), Ratio(0, 2), Ratio(1, 3)];
+    }
+
+    // After a call OpenBLAS's idle workers busy-wait for 2^28 cycles (~0.1 s, OPENBLAS_THREAD_TIMEOUT) before
+    // sleeping; measured right after OpenBLAS, Tango's two threads would share the cores with that spinning.
+    // Each repetition therefore runs Tango first and starts after a pause longer than the spin.
+    private static void IdleOpenBlasThreads()
+    {
+        if (OpenBlas.IsAvailable)
+        {
+            Thread.Sleep(150);
+        }
     }
 
     private static void OpenBlasCall(GemmShape s, float[] a, float[] b, float[] c, int threads)
