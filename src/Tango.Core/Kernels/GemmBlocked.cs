@@ -7,9 +7,6 @@ namespace Tango.Core.Kernels;
 /// </summary>
 internal static unsafe class GemmBlocked
 {
-    // Chunks per thread in a parallel call: a worker that starts late still takes its share of the rest.
-    private const int ChunksPerThread = 4;
-
     // Floats of the operand a parallel call packs once and shares (8 MiB; the part of L3 it may take).
     private const int SharedFloats = 2 << 20;
 
@@ -62,66 +59,71 @@ internal static unsafe class GemmBlocked
         }
     }
 
-    // Wide C: the caller packs a block of rows of A over all of k once; workers take column chunks, each packing
-    // its own slice of B per k block. The k blocks of a chunk run in order on one thread.
+    // Wide C: the caller packs a block of rows of A over all of k once; the threads claim column slices of C
+    // (guided: large first, single panels at the end) and pack their own slice of B per k block. The k blocks of a
+    // slice run in order on one thread.
     private static void SharedA<TK>(GemmArgs g, int threads)
         where TK : struct, IGemmMicroKernel
     {
         int kcStep = KcStep<TK>(g.K);
-        int mcMax = Math.Clamp(SharedFloats / g.K / TK.Mr * TK.Mr, TK.Mr, TK.Mc);
-        float* sa = GemmBuffers.Current.Shared(RoundUp(Math.Min(mcMax, g.M), TK.Mr) * g.K);
-        var chunks = Chunks(g.N, TK.Nr, TK.Nc, threads);
-        for (int ic = 0; ic < g.M; ic += mcMax)
+        var (blocks, mcMax) = Blocks(g.M, Math.Clamp(SharedFloats / g.K, TK.Mr, TK.Mc), TK.Mr);
+        float* sa = GemmBuffers.Current.Shared(RoundUp(mcMax, TK.Mr) * g.K);
+        for (int ib = 0; ib < blocks; ib++)
         {
-            int mc = Math.Min(mcMax, g.M - ic), mcPad = RoundUp(mc, TK.Mr);
+            int ic = ib * mcMax, mc = Math.Min(mcMax, g.M - ic), mcPad = RoundUp(mc, TK.Mr);
             for (int pc = 0; pc < g.K; pc += kcStep)
             {
                 GemmPacking.PackA<TK>(g.TransA, g.AAt(ic, pc), g.Lda, mc, Math.Min(kcStep, g.K - pc), sa + mcPad * pc);
             }
 
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            var claims = new GuidedClaims(g.N, TK.Nr, TK.Nc, threads);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
             {
-                var (j0, j1) = chunks.Range(t, g.N);
-                float* bp = GemmBuffers.Current.B(RoundUp(j1 - j0, TK.Nr) * kcStep);
+                float* bp = GemmBuffers.Current.B(Math.Min(TK.Nc, RoundUp(g.N, TK.Nr)) * kcStep);
                 float* tile = stackalloc float[TK.Mr * TK.Nr];
-                for (int pc = 0; pc < g.K; pc += kcStep)
+                while (claims.TryNext(out int j0, out int j1))
                 {
-                    int kc = Math.Min(kcStep, g.K - pc);
-                    GemmPacking.PackB<TK>(g.TransB, g.BAt(pc, j0), g.Ldb, kc, j1 - j0, bp);
-                    Macro<TK>(mc, j1 - j0, kc, sa + mcPad * pc, bp, g.C + ic * g.Ldc + j0, g.Ldc, g.Alpha,
-                        pc == 0 ? g.Beta : 1f, tile);
+                    for (int pc = 0; pc < g.K; pc += kcStep)
+                    {
+                        int kc = Math.Min(kcStep, g.K - pc);
+                        GemmPacking.PackB<TK>(g.TransB, g.BAt(pc, j0), g.Ldb, kc, j1 - j0, bp);
+                        Macro<TK>(mc, j1 - j0, kc, sa + mcPad * pc, bp, g.C + ic * g.Ldc + j0, g.Ldc, g.Alpha,
+                            pc == 0 ? g.Beta : 1f, tile);
+                    }
                 }
             });
         }
     }
 
-    // Tall C: the caller packs a block of columns of B over all of k once; workers take row chunks.
+    // Tall C: the caller packs a block of columns of B over all of k once; the threads claim row slices.
     private static void SharedB<TK>(GemmArgs g, int threads)
         where TK : struct, IGemmMicroKernel
     {
         int kcStep = KcStep<TK>(g.K);
-        int ncMax = Math.Clamp(SharedFloats / g.K / TK.Nr * TK.Nr, TK.Nr, TK.Nc);
-        float* sb = GemmBuffers.Current.Shared(RoundUp(Math.Min(ncMax, g.N), TK.Nr) * g.K);
-        var chunks = Chunks(g.M, TK.Mr, TK.Mc, threads);
-        for (int jc = 0; jc < g.N; jc += ncMax)
+        var (blocks, ncMax) = Blocks(g.N, Math.Clamp(SharedFloats / g.K, TK.Nr, TK.Nc), TK.Nr);
+        float* sb = GemmBuffers.Current.Shared(RoundUp(ncMax, TK.Nr) * g.K);
+        for (int jb = 0; jb < blocks; jb++)
         {
-            int nc = Math.Min(ncMax, g.N - jc), ncPad = RoundUp(nc, TK.Nr);
+            int jc = jb * ncMax, nc = Math.Min(ncMax, g.N - jc), ncPad = RoundUp(nc, TK.Nr);
             for (int pc = 0; pc < g.K; pc += kcStep)
             {
                 GemmPacking.PackB<TK>(g.TransB, g.BAt(pc, jc), g.Ldb, Math.Min(kcStep, g.K - pc), nc, sb + ncPad * pc);
             }
 
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            var claims = new GuidedClaims(g.M, TK.Mr, TK.Mc, threads);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
             {
-                var (i0, i1) = chunks.Range(t, g.M);
-                float* ap = GemmBuffers.Current.A(RoundUp(i1 - i0, TK.Mr) * kcStep);
+                float* ap = GemmBuffers.Current.A(Math.Min(TK.Mc, RoundUp(g.M, TK.Mr)) * kcStep);
                 float* tile = stackalloc float[TK.Mr * TK.Nr];
-                for (int pc = 0; pc < g.K; pc += kcStep)
+                while (claims.TryNext(out int i0, out int i1))
                 {
-                    int kc = Math.Min(kcStep, g.K - pc);
-                    GemmPacking.PackA<TK>(g.TransA, g.AAt(i0, pc), g.Lda, i1 - i0, kc, ap);
-                    Macro<TK>(i1 - i0, nc, kc, ap, sb + ncPad * pc, g.C + i0 * g.Ldc + jc, g.Ldc, g.Alpha,
-                        pc == 0 ? g.Beta : 1f, tile);
+                    for (int pc = 0; pc < g.K; pc += kcStep)
+                    {
+                        int kc = Math.Min(kcStep, g.K - pc);
+                        GemmPacking.PackA<TK>(g.TransA, g.AAt(i0, pc), g.Lda, i1 - i0, kc, ap);
+                        Macro<TK>(i1 - i0, nc, kc, ap, sb + ncPad * pc, g.C + i0 * g.Ldc + jc, g.Ldc, g.Alpha,
+                            pc == 0 ? g.Beta : 1f, tile);
+                    }
                 }
             });
         }
@@ -184,19 +186,43 @@ internal static unsafe class GemmBlocked
         return (k + blocks - 1) / blocks;
     }
 
-    // About ChunksPerThread chunks per thread, whole register tiles wide, at most one cache block each.
-    private static ChunkSplit Chunks(int extent, int align, int max, int threads)
+    // Splits extent into equal blocks of at most max (a multiple of align): no thin last block.
+    private static (int Count, int Size) Blocks(int extent, int max, int align)
     {
-        int size = Math.Clamp(RoundUp((extent + threads * ChunksPerThread - 1) / (threads * ChunksPerThread), align),
-            align, max);
-        return new ChunkSplit(size, (extent + size - 1) / size);
+        int count = (extent + max - 1) / max;
+        return (count, RoundUp((extent + count - 1) / count, align));
     }
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 
-    // Chunk t covers [t·size, min((t + 1)·size, extent)).
-    private readonly record struct ChunkSplit(int Size, int Count)
+    // Hands out slices of [0, extent) in whole register tiles, each about 1/(2·threads) of what is left (at most
+    // one cache block): early claims are large, the last are single tiles, so threads finish together even when
+    // one starts late. Which thread computes a slice does not change its bits.
+    private sealed class GuidedClaims(int extent, int align, int max, int threads)
     {
-        public (int Lo, int Hi) Range(int t, int extent) => (t * Size, Math.Min(extent, (t + 1) * Size));
+        private readonly int _tiles = (extent + align - 1) / align;
+        private int _next;
+
+        public bool TryNext(out int lo, out int hi)
+        {
+            while (true)
+            {
+                int next = Volatile.Read(ref _next);
+                int left = _tiles - next;
+                if (left <= 0)
+                {
+                    lo = hi = 0;
+                    return false;
+                }
+
+                int take = Math.Clamp(left / (2 * threads), 1, max / align);
+                if (Interlocked.CompareExchange(ref _next, next + take, next) == next)
+                {
+                    lo = next * align;
+                    hi = Math.Min(extent, (next + take) * align);
+                    return true;
+                }
+            }
+        }
     }
 }
