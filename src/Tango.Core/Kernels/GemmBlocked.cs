@@ -20,7 +20,7 @@ internal static unsafe class GemmBlocked
     {
         if (threads <= 1 || Math.Max(g.M, g.N) < 2 * Math.Max(TK.Mr, TK.Nr))
         {
-            Compute<TK>(g, 0, g.M, 0, g.N);
+            Compute<TK>(g);
         }
         else if (g.N >= g.M)
         {
@@ -32,26 +32,26 @@ internal static unsafe class GemmBlocked
         }
     }
 
-    // One thread, its own packing: rows [i0, i1) × columns [j0, j1) of C.
-    private static void Compute<TK>(in GemmArgs g, int i0, int i1, int j0, int j1)
+    // One thread: for each Mc×Kc block of A, every Kc×Nc block of B.
+    private static void Compute<TK>(in GemmArgs g)
         where TK : struct, IGemmMicroKernel
     {
         int kcStep = KcStep<TK>(g.K);
         var buffers = GemmBuffers.Current;
-        float* ap = buffers.A(RoundUp(Math.Min(TK.Mc, i1 - i0), TK.Mr) * kcStep);
-        float* bp = buffers.B(RoundUp(Math.Min(TK.Nc, j1 - j0), TK.Nr) * kcStep);
+        float* ap = buffers.A(RoundUp(Math.Min(TK.Mc, g.M), TK.Mr) * kcStep);
+        float* bp = buffers.B(RoundUp(Math.Min(TK.Nc, g.N), TK.Nr) * kcStep);
         float* tile = stackalloc float[TK.Mr * TK.Nr];
-        for (int ic = i0; ic < i1; ic += TK.Mc)
+        for (int ic = 0; ic < g.M; ic += TK.Mc)
         {
-            int mc = Math.Min(TK.Mc, i1 - ic);
+            int mc = Math.Min(TK.Mc, g.M - ic);
             for (int pc = 0; pc < g.K; pc += kcStep)
             {
                 int kc = Math.Min(kcStep, g.K - pc);
                 float beta = pc == 0 ? g.Beta : 1f;
                 GemmPacking.PackA<TK>(g.TransA, g.AAt(ic, pc), g.Lda, mc, kc, ap);
-                for (int jc = j0; jc < j1; jc += TK.Nc)
+                for (int jc = 0; jc < g.N; jc += TK.Nc)
                 {
-                    int nc = Math.Min(TK.Nc, j1 - jc);
+                    int nc = Math.Min(TK.Nc, g.N - jc);
                     GemmPacking.PackB<TK>(g.TransB, g.BAt(pc, jc), g.Ldb, kc, nc, bp);
                     Macro<TK>(mc, nc, kc, ap, bp, g.C + ic * g.Ldc + jc, g.Ldc, g.Alpha, beta, tile);
                 }
