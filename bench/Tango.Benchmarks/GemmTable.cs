@@ -15,10 +15,10 @@ internal static class GemmTable
 
     public static void Run(string[] args)
     {
-        int reps = IntOption(args, "--reps", 15);
+        int reps = Options.Int(args, "--reps", 15);
         bool best = args.Contains("--best");
-        var path = Enum.Parse<GemmPath>(StringOption(args, "--path", "Auto"), ignoreCase: true);
-        var only = StringOption(args, "--shape", "");
+        var path = Enum.Parse<GemmPath>(Options.String(args, "--path", "Auto"), ignoreCase: true);
+        var only = Options.String(args, "--shape", "");
         bool small = args.Contains("--small");
         var shapes = (small ? GemmShape.Small : GemmShape.Standard)
             .Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
@@ -149,14 +149,5 @@ internal static class GemmTable
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
             : null;
         return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) => int.Parse(
-        StringOption(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static string StringOption(string[] args, string name, string fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -7,4 +7,10 @@ if (args.Contains("--gemm-table"))
     return;
 }
 
+if (args.Contains("--train-step"))
+{
+    TrainStep.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
