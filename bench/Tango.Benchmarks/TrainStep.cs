@@ -18,6 +18,7 @@ internal static class TrainStep
     {
         int steps = Options.Int(args, "--steps", 200);
         int batch = Options.Int(args, "--batch", 256);
+        Tango.Core.Kernels.Gemm.MaxThreads = Options.Int(args, "--threads", Environment.ProcessorCount);
         var rng = new Rng(0);
         var model = new Sequential(
             new Linear(784, 512, rng: rng), new Relu(),
@@ -54,7 +55,8 @@ internal static class TrainStep
 
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"tango\": \"{typeof(Tensor).Assembly.GetName().Version}\", \"batch\": {batch}, " +
+            $"{{\"tango\": \"{typeof(Tensor).Assembly.GetName().Version}\", \"threads\": {Tango.Core.Kernels.Gemm.MaxThreads}, " +
+            $"\"batch\": {batch}, " +
             $"\"median_ms\": {times[steps / 2]:F3}, \"p10_ms\": {times[steps / 10]:F3}, " +
             $"\"p90_ms\": {times[9 * steps / 10]:F3}, \"allocated_bytes_per_step\": {allocated / steps}}}"));
     }
