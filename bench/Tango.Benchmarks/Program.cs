@@ -7,4 +7,10 @@ if (args.Contains("--gemm-table"))
     return;
 }
 
+if (args.Contains("--knn-table"))
+{
+    KnnTable.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -19,6 +19,9 @@ public sealed class FlatIndex : IKnnIndex
     internal const int QueryBlock = 256;
     internal const int CorpusTile = 1024;
 
+    // From this k on, a reservoir beats the heap (faiss switches at 100 too).
+    internal const int ReservoirMinK = 100;
+
     private readonly VectorStore _store;
     private float[] _terms = [];
     private int _termCount;

@@ -45,10 +45,10 @@ internal sealed class FlatSearch
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         if (groups == 1)
         {
-            Parallel.For(0, blocks, options, NewTile, (b, _, tile) =>
+            Parallel.For(0, blocks, options, NewWorker, (b, _, worker) =>
             {
-                ScanBlock(b * FlatIndex.QueryBlock, 0, _tiles.Count, tile, scores, ids);
-                return tile;
+                ScanBlock(b * FlatIndex.QueryBlock, 0, _tiles.Count, worker, scores, ids);
+                return worker;
             }, _ => { });
             return;
         }
@@ -63,58 +63,79 @@ internal sealed class FlatSearch
             NeighborHeap.Reset(partScores[g], partIds[g]);
         }
 
-        Parallel.For(0, blocks * groups, options, NewTile, (item, _, tile) =>
+        Parallel.For(0, blocks * groups, options, NewWorker, (item, _, worker) =>
         {
             int b = item / groups, g = item % groups;
             int first = (int)((long)_tiles.Count * g / groups), last = (int)((long)_tiles.Count * (g + 1) / groups);
-            ScanBlock(b * FlatIndex.QueryBlock, first, last, tile, partScores[g], partIds[g]);
-            return tile;
+            ScanBlock(b * FlatIndex.QueryBlock, first, last, worker, partScores[g], partIds[g]);
+            return worker;
         }, _ => { });
         Merge(partScores, partIds, scores, ids);
     }
 
-    private static float[] NewTile() => new float[FlatIndex.QueryBlock * FlatIndex.CorpusTile];
+    private Worker NewWorker() => new(_k);
 
-    // Queries [q0, q0 + QueryBlock) against tiles [first, last): C = Q·X_tᵀ by the GEMM, then each row into its heap.
-    private void ScanBlock(int q0, int first, int last, float[] tile, float[] scores, int[] ids)
+    // Queries [q0, q0 + QueryBlock) against tiles [first, last): C = Q·X_tᵀ by the GEMM, then each row into its
+    // selection: the heap slots themselves for small k, a reservoir written back as a heap at the end for large k.
+    private void ScanBlock(int q0, int first, int last, Worker worker, float[] scores, int[] ids)
     {
         int d = _index.Dimension, rows = Math.Min(FlatIndex.QueryBlock, _m - q0);
         var q = _queries.AsSpan(q0 * d, rows * d);
         var terms = _index.Terms;
+        var reservoirs = worker.Reservoirs;
+        for (int r = 0; r < rows && reservoirs is not null; r++)
+        {
+            reservoirs[r].Reset();
+        }
+
         for (int t = first; t < last; t++)
         {
             var (segment, start, n) = _tiles[t];
             int id0 = segment.FirstId + start;
-            QueryGemm.Multiply(q, rows, segment.GetRows(start, n, d), n, d, tile, n);
+            QueryGemm.Multiply(q, rows, segment.GetRows(start, n, d), n, d, worker.Tile, n);
             for (int r = 0; r < rows; r++)
             {
-                var c = tile.AsSpan(r * n, n);
+                var c = worker.Tile.AsSpan(r * n, n);
                 int self = q0 + r - id0;
                 if (_excludeSelf && (uint)self < (uint)n)
                 {
                     c[self] = float.NegativeInfinity;
                 }
 
-                var hs = scores.AsSpan((q0 + r) * _k, _k);
-                var hi = ids.AsSpan((q0 + r) * _k, _k);
-                ScanRow(c, terms.AsSpan(Math.Min(id0, terms.Length)), id0, hs, hi);
+                var rowTerms = terms.AsSpan(Math.Min(id0, terms.Length));
+                if (reservoirs is null)
+                {
+                    var sink = new HeapSink(scores.AsSpan((q0 + r) * _k, _k), ids.AsSpan((q0 + r) * _k, _k));
+                    ScanRow(c, rowTerms, id0, ref sink);
+                }
+                else
+                {
+                    var sink = new ReservoirSink(reservoirs[r]);
+                    ScanRow(c, rowTerms, id0, ref sink);
+                }
             }
+        }
+
+        for (int r = 0; r < rows && reservoirs is not null; r++)
+        {
+            reservoirs[r].WriteHeap(scores.AsSpan((q0 + r) * _k, _k), ids.AsSpan((q0 + r) * _k, _k));
         }
     }
 
-    private void ScanRow(ReadOnlySpan<float> c, ReadOnlySpan<float> terms, int id0, Span<float> hs, Span<int> hi)
+    private void ScanRow<TSink>(ReadOnlySpan<float> c, ReadOnlySpan<float> terms, int id0, ref TSink sink)
+        where TSink : ICandidateSink, allows ref struct
     {
         var width = _index.Width;
         switch (_index.Metric)
         {
             case MetricKind.InnerProduct:
-                TileScan.Row<PlainScore>(c, terms, [], id0, hs, hi, width);
+                TileScan.Row<PlainScore, TSink>(c, terms, [], id0, ref sink, width);
                 break;
             case MetricKind.Cosine:
-                TileScan.Row<ScaledScore>(c, terms, [], id0, hs, hi, width);
+                TileScan.Row<ScaledScore, TSink>(c, terms, [], id0, ref sink, width);
                 break;
             default:
-                TileScan.Row<ShiftedScore>(c, terms, [], id0, hs, hi, width);
+                TileScan.Row<ShiftedScore, TSink>(c, terms, [], id0, ref sink, width);
                 break;
         }
     }
@@ -129,5 +150,15 @@ internal sealed class FlatSearch
                 NeighborHeap.Push(scores.AsSpan(row, _k), ids.AsSpan(row, _k), partScores[g][i], partIds[g][i]);
             }
         }
+    }
+
+    /// <summary>One thread's scratch: the score tile and, for large k, a reservoir per query of a block.</summary>
+    private sealed class Worker(int k)
+    {
+        public float[] Tile { get; } = new float[FlatIndex.QueryBlock * FlatIndex.CorpusTile];
+
+        public Reservoir[]? Reservoirs { get; } = k >= FlatIndex.ReservoirMinK
+            ? [.. Enumerable.Range(0, FlatIndex.QueryBlock).Select(_ => new Reservoir(k))]
+            : null;
     }
 }

@@ -12,8 +12,8 @@ namespace Tango.Search;
 /// centroid; a query scans only the lists of its <see cref="Probes"/> nearest centroids. Scores within the scanned
 /// lists are exact; recall grows with the probes and is exactly that of <see cref="FlatIndex"/> when every list
 /// is probed. Training is faiss's: <see cref="KMeans"/> with <see cref="KMeansInit.RandomSample"/>, 10 iterations,
-/// at most 256 points per centroid (for cosine on normalised vectors). The coarse assignment and probing use the
-/// index metric.
+/// at most 256 points per centroid, assigning points by the index metric as faiss does (largest inner product for
+/// an inner-product index; cosine on normalised vectors). The coarse assignment and probing use it too.
 /// </summary>
 public sealed class IvfIndex : IKnnIndex
 {
@@ -87,14 +87,21 @@ public sealed class IvfIndex : IKnnIndex
         }
 
         RowsOf(vectors, "training vectors");
-        var x = vectors.ToArray();
+        var kmeans = new KMeans(ListCount, TrainIterations, KMeansInit.RandomSample, Seed)
+        {
+            Metric = Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric,
+        };
         if (Metric == MetricKind.Cosine)
         {
+            var x = vectors.ToArray();
             Normalize(x);
+            _centroids = kmeans.Fit(x, Dimension).Centroids;
+        }
+        else
+        {
+            _centroids = kmeans.Fit(vectors, Dimension).Centroids;
         }
 
-        var kmeans = new KMeans(ListCount, TrainIterations, KMeansInit.RandomSample, Seed);
-        _centroids = kmeans.Fit(x, Dimension).Centroids;
         _quantizer = new FlatIndex(Dimension, Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric);
         _quantizer.Add(_centroids);
         _lists = new InvertedLists(ListCount, Dimension);

@@ -45,6 +45,12 @@ public sealed class KMeans
     /// <summary>Training uses at most this many points per centroid (faiss's default 256); 0 uses all.</summary>
     public int MaxPointsPerCluster { get; init; } = 256;
 
+    /// <summary>
+    /// How points are assigned to centroids: nearest by squared L2 (k-means proper, the default) or, as faiss
+    /// clusters for an inner-product IVF, largest inner product (or cosine); centroids are means either way.
+    /// </summary>
+    public MetricKind Metric { get; init; } = MetricKind.SquaredL2;
+
     /// <summary>Fits the rows of a (n, d) tensor.</summary>
     public KMeansResult Fit(Tensor x)
     {
@@ -79,17 +85,23 @@ public sealed class KMeans
         // faiss: with exactly k training points the centroids are those points, with no iteration.
         bool copy = train.Length / dimension == Clusters;
         float[] centroids = copy ? (float[])train.Clone() : InitialCentroids(train, dimension);
-        int iterations = copy ? 0 : new Lloyd(train, dimension, Clusters).Run(centroids, Iterations);
-        var index = new FlatIndex(dimension, MetricKind.SquaredL2);
+        int iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric).Run(centroids, Iterations);
+        var index = new FlatIndex(dimension, Metric);
         index.Add(centroids);
-        var nearest = index.Search(x, 1);
+        var assignments = index.Search(x, 1).Ids;
         double inertia = 0;
-        foreach (float d2 in nearest.Scores)
+        for (int i = 0; i < n; i++)
         {
-            inertia += d2;
+            var xi = x.Slice(i * dimension, dimension);
+            var ci = centroids.AsSpan(assignments[i] * dimension, dimension);
+            for (int j = 0; j < dimension; j++)
+            {
+                double diff = xi[j] - (double)ci[j];
+                inertia += diff * diff;
+            }
         }
 
-        return new KMeansResult(centroids, Clusters, dimension, nearest.Ids, inertia, iterations);
+        return new KMeansResult(centroids, Clusters, dimension, assignments, inertia, iterations, Metric);
     }
 
     // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed).

@@ -6,8 +6,9 @@ namespace Tango.Search;
 public sealed class KMeansResult
 {
     internal KMeansResult(float[] centroids, int clusters, int dimension, int[] assignments, double inertia,
-        int iterations)
+        int iterations, MetricKind metric)
     {
+        Metric = metric;
         Centroids = centroids;
         Clusters = clusters;
         Dimension = dimension;
@@ -25,6 +26,9 @@ public sealed class KMeansResult
     /// <summary>The vector dimension.</summary>
     public int Dimension { get; }
 
+    /// <summary>The assignment metric the model was fitted with.</summary>
+    public MetricKind Metric { get; }
+
     /// <summary>The nearest final centroid of every fitted point (ties to the lower centroid).</summary>
     public int[] Assignments { get; }
 
@@ -37,10 +41,10 @@ public sealed class KMeansResult
     /// <summary>The centroids as a (clusters, dimension) tensor.</summary>
     public Tensor CentroidTensor() => Tensor.FromArray(Centroids, Clusters, Dimension);
 
-    /// <summary>The nearest centroid of each (n, dimension) row-major vector.</summary>
+    /// <summary>The nearest centroid (under <see cref="Metric"/>) of each (n, dimension) row-major vector.</summary>
     public int[] Predict(ReadOnlySpan<float> vectors)
     {
-        var index = new FlatIndex(Dimension, MetricKind.SquaredL2);
+        var index = new FlatIndex(Dimension, Metric);
         index.Add(Centroids);
         return index.Search(vectors, 1).Ids;
     }

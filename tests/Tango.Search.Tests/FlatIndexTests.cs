@@ -26,6 +26,22 @@ public class FlatIndexTests
     }
 
     [Theory]
+    [InlineData(MetricKind.SquaredL2, 100)]
+    [InlineData(MetricKind.InnerProduct, 333)]
+    public void Search_LargeK_UsesTheReservoir_AndStillEqualsBruteForce(MetricKind metric, int k)
+    {
+        const int d = 5, n = 1300, m = 20;
+        var corpus = BruteForce.Normal(11, n * d).Select(v => MathF.Round(v * 4) / 4).ToArray();
+        var queries = BruteForce.Normal(12, m * d);
+        var index = new FlatIndex(d, metric);
+        index.Add(corpus);
+        BruteForce.AssertMatches(index.Search(queries, k, excludeSelf: true),
+            BruteForce.Rank(metric, corpus, queries, d, excludeSelf: true), 1e-4);
+        var all = index.Search(queries, n + 5);
+        Assert.Equal(-1, all.IdsOf(0)[n]);
+    }
+
+    [Theory]
     [MemberData(nameof(Metrics))]
     public void Search_ExcludeSelf_NeverReturnsTheQueryItself(MetricKind metric)
     {

@@ -115,6 +115,20 @@ public class KMeansTests
     }
 
     [Fact]
+    public void InnerProductAssignment_PicksTheLargestDotProduct_AndCentroidsStayMeans()
+    {
+        var x = Blobs(6, out _);
+        var r = new KMeans(5, 30, KMeansInit.RandomSample, 2) { Metric = MetricKind.InnerProduct }.Fit(x, 5);
+        Assert.Equal(MetricKind.InnerProduct, r.Metric);
+        for (int i = 0; i < 200; i++)
+        {
+            double Dot(int c) => Enumerable.Range(0, 5).Sum(j => (double)x[i * 5 + j] * r.Centroids[c * 5 + j]);
+            int best = Enumerable.Range(0, 5).MaxBy(Dot);
+            Assert.True(Dot(r.Assignments[i]) >= Dot(best) - 1e-3);
+        }
+    }
+
+    [Fact]
     public void KEqualsN_CopiesThePoints()
     {
         float[] x = [1f, 2f, 3f, 4f];

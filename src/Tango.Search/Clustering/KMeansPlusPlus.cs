@@ -91,7 +91,7 @@ internal static class KMeansPlusPlus
             x.AsSpan(rows[t] * d, d).CopyTo(q.AsSpan(t * d, d));
         }
 
-        QueryGemm.Multiply(q, rows.Length, x, n, d, dist, n);
+        QueryGemm.Multiply(q, rows.Length, x, n, d, dist, n, parallel: true);
         for (int t = 0; t < rows.Length; t++)
         {
             var row = dist.AsSpan(t * n, n);

@@ -13,13 +13,15 @@ internal sealed class Lloyd
     private readonly int _d;
     private readonly int _n;
     private readonly int _k;
+    private readonly MetricKind _metric;
 
-    public Lloyd(float[] x, int d, int k)
+    public Lloyd(float[] x, int d, int k, MetricKind metric)
     {
         _x = x;
         _d = d;
         _n = x.Length / d;
         _k = k;
+        _metric = metric;
     }
 
     // centroids: (k, d), updated in place -> the iterations run. Once an assignment repeats with no split before
@@ -30,7 +32,7 @@ internal sealed class Lloyd
         bool previousSplit = true;
         for (int it = 0; it < iterations; it++)
         {
-            var index = new FlatIndex(_d, MetricKind.SquaredL2);
+            var index = new FlatIndex(_d, _metric);
             index.Add(centroids);
             var assign = index.Search(_x, 1).Ids;
             if (previous is not null && !previousSplit && assign.AsSpan().SequenceEqual(previous))

@@ -6,10 +6,10 @@ using Tango.Core.Kernels;
 namespace Tango.Search.Kernels;
 
 /// <summary>
-/// Streams one query's row of a score tile into its top-k heap. Each vector of candidates is transformed to
-/// scores and compared with the heap's worst survivor τ at once; only lanes with s ≥ τ (rare once the heap has
-/// filled: about k·ln(n/k) of n candidates on random data) fall back to the exact insertion, in id order, so
-/// the result equals a scalar scan. NaN scores never enter the heap.
+/// Streams one query's row of a score tile into its top-k selection. Each vector of candidates is transformed to
+/// scores and compared with the selection's threshold τ (the worst survivor) at once; only lanes with s ≥ τ
+/// (rare once the selection has filled: about k·ln(n/k) of n candidates on random data) fall back to the exact
+/// offer, in column order, so the result equals a scalar scan. NaN scores never pass.
 /// </summary>
 internal static class TileScan
 {
@@ -18,12 +18,20 @@ internal static class TileScan
     public static void Row<T>(ReadOnlySpan<float> c, ReadOnlySpan<float> terms, ReadOnlySpan<int> ids, int idBase,
         Span<float> heapScores, Span<int> heapIds, SimdWidth width) where T : struct, IScoreTransform
     {
-        int m = c.Length, j = 0;
-        if (heapScores.Length == 0 || m == 0)
+        if (heapScores.Length > 0)
         {
-            return;
+            var sink = new HeapSink(heapScores, heapIds);
+            Row<T, HeapSink>(c, terms, ids, idBase, ref sink, width);
         }
+    }
 
+    // As above, into any sink.
+    public static void Row<T, TSink>(ReadOnlySpan<float> c, ReadOnlySpan<float> terms, ReadOnlySpan<int> ids,
+        int idBase, ref TSink sink, SimdWidth width)
+        where T : struct, IScoreTransform
+        where TSink : ICandidateSink, allows ref struct
+    {
+        int m = c.Length, j = 0;
         if (T.UsesTerm && terms.Length < m || !ids.IsEmpty && ids.Length < m)
         {
             throw new ArgumentException($"TileScan.Row: {m} scores need {m} terms and ids; got {terms.Length} " +
@@ -34,7 +42,7 @@ internal static class TileScan
         ref float tRef = ref MemoryMarshal.GetReference(terms);
         if (width >= SimdWidth.Vector256)
         {
-            var tau = Vector256.Create(heapScores[0]);
+            var tau = Vector256.Create(sink.Threshold);
             for (; j + Vector256<float>.Count <= m; j += Vector256<float>.Count)
             {
                 var s = T.Apply(Vector256.LoadUnsafe(ref cRef, (nuint)j),
@@ -42,15 +50,15 @@ internal static class TileScan
                 uint hits = Vector256.GreaterThanOrEqual(s, tau).ExtractMostSignificantBits();
                 if (hits != 0)
                 {
-                    Insert<T>(hits, j, c, terms, ids, idBase, heapScores, heapIds);
-                    tau = Vector256.Create(heapScores[0]);
+                    Offer<T, TSink>(hits, j, c, terms, ids, idBase, ref sink);
+                    tau = Vector256.Create(sink.Threshold);
                 }
             }
         }
 
         if (width >= SimdWidth.Vector128)
         {
-            var tau = Vector128.Create(heapScores[0]);
+            var tau = Vector128.Create(sink.Threshold);
             for (; j + Vector128<float>.Count <= m; j += Vector128<float>.Count)
             {
                 var s = T.Apply(Vector128.LoadUnsafe(ref cRef, (nuint)j),
@@ -58,34 +66,30 @@ internal static class TileScan
                 uint hits = Vector128.GreaterThanOrEqual(s, tau).ExtractMostSignificantBits();
                 if (hits != 0)
                 {
-                    Insert<T>(hits, j, c, terms, ids, idBase, heapScores, heapIds);
-                    tau = Vector128.Create(heapScores[0]);
+                    Offer<T, TSink>(hits, j, c, terms, ids, idBase, ref sink);
+                    tau = Vector128.Create(sink.Threshold);
                 }
             }
         }
 
         for (; j < m; j++)
         {
-            Offer<T>(j, c, terms, ids, idBase, heapScores, heapIds);
+            Offer<T, TSink>(1u, j, c, terms, ids, idBase, ref sink);
         }
     }
 
-    // The lanes set in hits, lowest (smallest column) first, go through the exact test.
-    // Recomputing a lane's score in scalar gives the same float as the vector did (one IEEE operation).
-    private static void Insert<T>(uint hits, int j0, ReadOnlySpan<float> c, ReadOnlySpan<float> terms,
-        ReadOnlySpan<int> ids, int idBase, Span<float> heapScores, Span<int> heapIds) where T : struct, IScoreTransform
+    // The lanes set in hits, lowest (smallest column) first, go through the exact test. Recomputing a lane's
+    // score in scalar gives the same float as the vector did (one IEEE operation).
+    private static void Offer<T, TSink>(uint hits, int j0, ReadOnlySpan<float> c, ReadOnlySpan<float> terms,
+        ReadOnlySpan<int> ids, int idBase, ref TSink sink)
+        where T : struct, IScoreTransform
+        where TSink : ICandidateSink, allows ref struct
     {
         while (hits != 0)
         {
-            Offer<T>(j0 + BitOperations.TrailingZeroCount(hits), c, terms, ids, idBase, heapScores, heapIds);
+            int j = j0 + BitOperations.TrailingZeroCount(hits);
             hits &= hits - 1;
+            sink.Offer(T.Apply(c[j], T.UsesTerm ? terms[j] : 0f), ids.IsEmpty ? idBase + j : ids[j]);
         }
-    }
-
-    private static void Offer<T>(int j, ReadOnlySpan<float> c, ReadOnlySpan<float> terms, ReadOnlySpan<int> ids,
-        int idBase, Span<float> heapScores, Span<int> heapIds) where T : struct, IScoreTransform
-    {
-        float s = T.Apply(c[j], T.UsesTerm ? terms[j] : 0f);
-        NeighborHeap.Push(heapScores, heapIds, s, ids.IsEmpty ? idBase + j : ids[j]);
     }
 }
