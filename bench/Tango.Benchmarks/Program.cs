@@ -1,16 +1,21 @@
 using BenchmarkDotNet.Running;
 using Tango.Benchmarks;
 
-if (args.Contains("--gemm-table"))
+// Plain-table modes (side by side with a peer in one run); anything else goes to BenchmarkDotNet.
+var modes = new Dictionary<string, Action<string[]>>
 {
-    GemmTable.Run(args);
-    return;
-}
+    ["--gemm-table"] = GemmTable.Run,
+    ["--train-step"] = TrainStep.Run,
+    ["--knn-table"] = KnnTable.Run,
+};
 
-if (args.Contains("--train-step"))
+foreach (var (flag, run) in modes)
 {
-    TrainStep.Run(args);
-    return;
+    if (args.Contains(flag))
+    {
+        run(args);
+        return;
+    }
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
