@@ -1,0 +1,50 @@
+using Tango.Core;
+using Tango.Losses.Distances;
+using Tango.Losses.Reducers;
+using Tango.Losses.Regularizers;
+
+namespace Tango.Losses;
+
+/// <summary>
+/// Contrastive loss (Hadsell, Chopra &amp; LeCun 2006, "Dimensionality Reduction by Learning an Invariant
+/// Mapping"; PML's <c>ContrastiveLoss</c>): positive pairs pay for being farther than
+/// <see cref="PosMargin"/>, negative pairs for being closer than <see cref="NegMargin"/>:
+/// pos = [d_ap − m_pos]₊, neg = [m_neg − d_an]₊ (directions flip for a similarity). Sub-losses "pos_loss" and
+/// "neg_loss", each reduced (by default averaged over the non-zero ones) and added.
+/// </summary>
+public class ContrastiveLoss : PairLoss
+{
+    /// <summary>Creates the loss (PML defaults: margins 0 and 1, Euclidean distance, average of non-zero).</summary>
+    public ContrastiveLoss(float posMargin = 0f, float negMargin = 1f, Distance? distance = null,
+        Reducer? reducer = null, Regularizer? embeddingRegularizer = null, float embeddingRegularizerWeight = 1f)
+        : base(distance ?? new LpDistance(), reducer ?? new AvgNonZeroReducer(), embeddingRegularizer,
+            embeddingRegularizerWeight)
+    {
+        PosMargin = posMargin;
+        NegMargin = negMargin;
+    }
+
+    /// <summary>Positive pairs farther than this are penalised.</summary>
+    public float PosMargin { get; }
+
+    /// <summary>Negative pairs closer than this are penalised.</summary>
+    public float NegMargin { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> OwnSubLossNames => ["pos_loss", "neg_loss"];
+
+    /// <inheritdoc/>
+    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var pos = pairs.PositiveCount == 0
+            ? SubLoss.Zero("pos_loss")
+            : SubLoss.PerPair("pos_loss", Distance.Margin(PairValues(mat, pairs.A1, pairs.P), PosMargin).Relu(),
+                ReductionType.PosPair, pairs.A1, pairs.P);
+        var neg = pairs.NegativeCount == 0
+            ? SubLoss.Zero("neg_loss")
+            : SubLoss.PerPair("neg_loss", Distance.Margin(NegMargin, PairValues(mat, pairs.A2, pairs.N)).Relu(),
+                ReductionType.NegPair, pairs.A2, pairs.N);
+        return new SubLosses([pos, neg]);
+    }
+}

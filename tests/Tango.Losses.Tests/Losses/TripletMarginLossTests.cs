@@ -1,0 +1,108 @@
+using Tango.Core;
+using Tango.Losses.Distances;
+using Tango.Losses.Reducers;
+using Tango.Losses.Tests.Harness;
+
+namespace Tango.Losses.Tests.Losses;
+
+public class TripletMarginLossTests
+{
+    public static TheoryData<string> Cases => new()
+    {
+        "TripletMarginLoss", "TripletMarginLoss_margin0.2_MeanReducer", "TripletMarginLoss_swap_smooth",
+        "TripletMarginLoss_cosine", "TripletMarginLoss_TripletMarginMiner_all",
+        "TripletMarginLoss_TripletMarginMiner_semihard", "TripletMarginLoss_TripletMarginMiner_hard",
+        "TripletMarginLoss_BatchHardMiner", "TripletMarginLoss_ThresholdReducer", "TripletMarginLoss_SumReducer",
+        "TripletMarginLoss_ClassWeightedReducer",
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void MatchesPml(string name)
+    {
+        var c = ReferenceCase.Load(name);
+        var loss = Create(name, c);
+        ReferenceRunner.Check(c, loss);
+        if (c.Unreduced is not null)
+        {
+            UnreducedAssert.Matches(c, loss.ComputeUnreduced(c.EmbeddingTensor(), c.Labels, c.Tuples()));
+        }
+    }
+
+    internal static TripletMarginLoss Create(string name, ReferenceCase c)
+    {
+        float margin = (float)c.Kwarg("margin");
+        return name switch
+        {
+            "TripletMarginLoss_margin0.2_MeanReducer" => new(margin, reducer: new MeanReducer()),
+            "TripletMarginLoss_swap_smooth" => new(margin, swap: true, smoothLoss: true),
+            "TripletMarginLoss_cosine" => new(margin, distance: new CosineSimilarity()),
+            "TripletMarginLoss_ThresholdReducer" => new(margin, reducer: new ThresholdReducer(low: 0.1f)),
+            "TripletMarginLoss_SumReducer" => new(margin, reducer: new SumReducer()),
+            "TripletMarginLoss_ClassWeightedReducer" =>
+                new(margin, reducer: new ClassWeightedReducer([0.5f, 5f / 6, 7f / 6, 1.5f])),
+            _ => new(margin),
+        };
+    }
+
+    [Fact]
+    public void MatchesNaiveLoop()
+    {
+        var x = SeededCases.Normal(7, 9, 4);
+        int[] labels = [0, 0, 0, 1, 1, 1, 2, 2, 3];
+        var d = NaiveDistances.Euclidean(x, normalize: true);
+        var losses = new List<double>();
+        for (int a = 0; a < 9; a++)
+        {
+            for (int p = 0; p < 9; p++)
+            {
+                for (int n = 0; n < 9; n++)
+                {
+                    if (p != a && labels[p] == labels[a] && labels[n] != labels[a])
+                    {
+                        losses.Add(Math.Max(d[a, p] - d[a, n] + 0.3, 0));
+                    }
+                }
+            }
+        }
+
+        float value = new TripletMarginLoss(margin: 0.3f).Compute(x, labels).Item();
+        Tolerance.Close(losses.Where(v => v > 0).Average(), value, rtol: 1e-5);
+    }
+
+    [Theory]
+    [InlineData(0, false, false)]
+    [InlineData(1, false, false)]
+    [InlineData(0, true, true)]
+    [InlineData(2, false, true)]
+    [InlineData(3, true, false)]
+    public void GradientMatchesFiniteDifferences(int distance, bool swap, bool smooth)
+    {
+        int[] labels = [0, 1, 2, 0, 1, 2, 0, 1, 2];
+        Distance dist = distance switch
+        {
+            0 => new LpDistance(),
+            1 => new CosineSimilarity(),
+            2 => new DotProductSimilarity(normalizeEmbeddings: false),
+            _ => new SnrDistance(),
+        };
+        var loss = new TripletMarginLoss(margin: 0.4f, swap, smooth, distance: dist, reducer: new MeanReducer());
+        GradCheck.Check(t => loss.Compute(t[0], labels), [SeededCases.Normal(11, 9, 4)], eps: 1e-3f);
+    }
+
+    [Fact]
+    public void RandomTripletsPerAnchorFollowTheRule()
+    {
+        var x = SeededCases.Normal(2, 12, 4);
+        int[] labels = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+        var loss = new TripletMarginLoss(tripletsPerAnchor: 5, reducer: new DoNothingReducer(), rng: new Rng(3));
+        var sub = loss.ComputeUnreduced(x, labels)["loss"];
+        Assert.Equal(12 * 5, sub.Count);
+        for (int k = 0; k < sub.Count; k++)
+        {
+            Assert.Equal(labels[sub.Anchors![k]], labels[sub.Others![k]]);
+            Assert.NotEqual(sub.Anchors[k], sub.Others[k]);
+            Assert.NotEqual(labels[sub.Anchors[k]], labels[sub.Negatives![k]]);
+        }
+    }
+}
