@@ -1,5 +1,6 @@
 using Tango.Core;
 using Tango.Losses.Distances;
+using Tango.Losses.Kernels;
 using Tango.Losses.Reducers;
 using Tango.Losses.Regularizers;
 
@@ -51,6 +52,32 @@ public sealed class TripletMarginLoss : MetricLoss
     public int? TripletsPerAnchor { get; }
 
     /// <inheritdoc/>
+    protected override Tensor? ComputeReduced(LossInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var reduction = Reducer.ForSubLoss("loss").Streaming;
+        if (reduction is null || reduction.Divisor == StreamingDivisor.Given
+            || (Swap && input.SeparateReference is not null)
+            || (reduction.ClassWeights is not null && input.Labels is null))
+        {
+            return null;
+        }
+
+        var source = input.Tuples is null && TripletsPerAnchor is null
+            ? TripletSource.All(LabelGroups.Create(input.RequireLabels(nameof(TripletMarginLoss)),
+                input.ReferenceLabels!, input.ExcludeSelf))
+            : TripletSource.Of(input.Triplets(TripletsPerAnchor, _rng), input.BatchSize);
+        if (source.Count == 0)
+        {
+            return LossOps.ZeroLoss(input.Embeddings);
+        }
+
+        var term = new TripletMarginKernel.Term(Distance.Direction, Margin, Swap, SmoothLoss);
+        return TripletMarginKernel.Reduce(input.Matrix(Distance), source, term, reduction, input.Labels,
+            input.Embeddings);
+    }
+
+    /// <inheritdoc/>
     protected override SubLosses ComputeSubLosses(LossInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -61,12 +88,12 @@ public sealed class TripletMarginLoss : MetricLoss
         }
 
         var mat = input.Matrix(Distance);
-        var ap = Kernels.LossOps.GatherPairs(mat, triplets.A, triplets.P);
-        var an = Kernels.LossOps.GatherPairs(mat, triplets.A, triplets.N);
+        var ap = LossOps.GatherPairs(mat, triplets.A, triplets.P);
+        var an = LossOps.GatherPairs(mat, triplets.A, triplets.N);
         if (Swap)
         {
             var refMat = input.SeparateReference is null ? mat : Distance.Matrix(input.SeparateReference);
-            an = Distance.Closest(an, Kernels.LossOps.GatherPairs(refMat, triplets.P, triplets.N));
+            an = Distance.Closest(an, LossOps.GatherPairs(refMat, triplets.P, triplets.N));
         }
 
         var violation = Distance.Margin(ap, an).Add(Margin);

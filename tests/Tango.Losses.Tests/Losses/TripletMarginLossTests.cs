@@ -90,6 +90,44 @@ public class TripletMarginLossTests
         GradCheck.Check(t => loss.Compute(t[0], labels), [SeededCases.Normal(11, 9, 4)], eps: 1e-3f);
     }
 
+    public static TheoryData<int, bool, bool, int> FusedCases => new()
+    {
+        { 0, false, false, 0 }, { 0, true, false, 1 }, { 1, false, true, 2 }, { 1, true, true, 3 }, { 0, false, false, 4 },
+        { 2, false, false, 0 }, { 0, true, false, 5 },
+    };
+
+    // The fused streaming path (Compute) must equal reducing the materialised per-triplet losses.
+    [Theory]
+    [MemberData(nameof(FusedCases))]
+    public void FusedPathEqualsMaterialisedPath(int distance, bool swap, bool smooth, int reducer)
+    {
+        int[] labels = [0, 1, 2, 0, 1, 2, 0, 1, 2, 3, 3, 0];
+        Distance dist = distance switch { 0 => new LpDistance(), 1 => new CosineSimilarity(), _ => new SnrDistance() };
+        Reducer red = reducer switch
+        {
+            0 => new AvgNonZeroReducer(),
+            1 => new MeanReducer(),
+            2 => new SumReducer(),
+            3 => new ThresholdReducer(0.1f, 0.8f),
+            4 => new ClassWeightedReducer([1f, 2f, 0.5f, 3f]),
+            _ => new AvgNonZeroReducer(),
+        };
+        var loss = new TripletMarginLoss(margin: 0.2f, swap, smooth, distance: dist, reducer: red);
+        IndexTuples? tuples = reducer == 5 ? TripletIndices.AllFrom(labels).ToPairs() : null;
+        var x1 = SeededCases.Normal(13, 12, 5);
+        x1.RequiresGrad = true;
+        var fused = loss.Compute(x1, labels, tuples);
+        fused.Backward();
+        var x2 = SeededCases.Normal(13, 12, 5);
+        x2.RequiresGrad = true;
+        var sub = loss.ComputeUnreduced(x2, labels, tuples)["loss"];
+        var reference = red.Reduce(sub, new ReductionContext(x2, labels, 12));
+        reference.Backward();
+        Assert.Equal("TripletMarginStream", fused.GradFnName);
+        Tolerance.Close(reference.Item(), fused.Item(), rtol: 1e-5, atol: 1e-7);
+        Tolerance.Close(x2.Grad!.Span, x1.Grad!.Span, rtol: 1e-4, atol: 1e-6, what: "gradient");
+    }
+
     [Fact]
     public void RandomTripletsPerAnchorFollowTheRule()
     {
