@@ -34,17 +34,18 @@ public class ContrastiveLoss : PairLoss
     public override IReadOnlyList<string> OwnSubLossNames => ["pos_loss", "neg_loss"];
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var pos = pairs.PositiveCount == 0
+        var p = pairs.Indices;
+        var pos = p.PositiveCount == 0
             ? SubLoss.Zero("pos_loss")
-            : SubLoss.PerPair("pos_loss", Distance.Margin(PairValues(mat, pairs.A1, pairs.P), PosMargin).Relu(),
-                ReductionType.PosPair, pairs.A1, pairs.P);
-        var neg = pairs.NegativeCount == 0
+            : SubLoss.PerPair("pos_loss", Distance.Margin(PairValues(mat, p.A1, p.P), PosMargin).Relu(),
+                ReductionType.PosPair, p.A1, p.P);
+        var neg = p.NegativeCount == 0
             ? SubLoss.Zero("neg_loss")
-            : SubLoss.PerPair("neg_loss", Distance.Margin(NegMargin, PairValues(mat, pairs.A2, pairs.N)).Relu(),
-                ReductionType.NegPair, pairs.A2, pairs.N);
+            : SubLoss.PerPair("neg_loss", Distance.Margin(NegMargin, PairValues(mat, p.A2, p.N)).Relu(),
+                ReductionType.NegPair, p.A2, p.N);
         return new SubLosses([pos, neg]);
     }
 }
