@@ -34,6 +34,28 @@ public class ContrastiveLoss : PairLoss
     public override IReadOnlyList<string> OwnSubLossNames => ["pos_loss", "neg_loss"];
 
     /// <inheritdoc/>
+    protected override Tensor? ComputeReduced(LossInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pos = Reducer.ForSubLoss("pos_loss").Streaming;
+        var neg = Reducer.ForSubLoss("neg_loss").Streaming;
+        if (pos is null || neg is null || pos.Divisor == StreamingDivisor.Given || neg.Divisor == StreamingDivisor.Given
+            || (input.Tuples is null && input.Labels is null)
+            || ((pos.ClassWeights ?? neg.ClassWeights) is not null && input.Labels is null))
+        {
+            return null;
+        }
+
+        if (input.Tuples is { IsEmpty: true })
+        {
+            return Kernels.LossOps.ZeroLoss(input.Embeddings);
+        }
+
+        var term = new Kernels.ContrastiveKernel.Term(Distance.Direction, PosMargin, NegMargin);
+        return Kernels.ContrastiveKernel.Reduce(input.Matrix(Distance), input, term, pos, neg);
+    }
+
+    /// <inheritdoc/>
     protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
