@@ -18,4 +18,10 @@ foreach (var (flag, run) in modes)
     }
 }
 
+if (args.Contains("--loss-table"))
+{
+    LossTable.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
