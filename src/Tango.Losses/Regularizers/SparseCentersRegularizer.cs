@@ -1,76 +1,67 @@
 using Tango.Core;
 using Tango.Losses.Distances;
-using Tango.Losses.Kernels;
 using Tango.Losses.Reducers;
 
 namespace Tango.Losses.Regularizers;
 
 /// <summary>
-/// SoftTriple's centre regulariser (Qian et al. 2019, "SoftTriple Loss", eq. 12; PML's
-/// <c>SparseCentersRegularizer</c>): for every pair of centres s &lt; t of the same class,
-/// entry = √(2 + ε − 2·cos(w_s, w_t)) = ‖w_s − w_t‖ for unit centres (2·cos clamped at 2; ε the smallest normal
-/// float, as PML), summed and divided by 2·(number of such pairs) by default. Small values let centres of a class
-/// merge. Rows are the centres grouped by class (<see cref="CentersPerClass"/> consecutive rows per class).
+/// The centre-merging regulariser of SoftTriple (Qian et al. 2019, "SoftTriple Loss: Deep Metric Learning Without
+/// Triplet Sampling", eq. 12; PML's <c>SparseCentersRegularizer</c>): the centres of each class, rows
+/// c·K .. c·K + K − 1, pay √(2 + ε − 2·cos(w_i, w_j)) for every pair i &lt; j within the class, summed and divided by
+/// 2·C·K(K − 1)/2 (PML's divisor reducer), so that redundant centres merge. Requires cosine similarity.
 /// </summary>
 public sealed class SparseCentersRegularizer : Regularizer
 {
-    /// <summary>Creates the regulariser (PML defaults: cosine similarity, divisor reducer).</summary>
-    public SparseCentersRegularizer(int numClasses, int centersPerClass, Distance? distance = null,
+    /// <summary>Creates the regulariser for <paramref name="classCount"/> classes of <paramref name="centersPerClass"/> centres.</summary>
+    public SparseCentersRegularizer(int classCount, int centersPerClass, Distance? distance = null,
         Reducer? reducer = null)
         : base(distance ?? new CosineSimilarity(), reducer ?? new DivisorReducer())
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(numClasses, 1);
-        if (centersPerClass < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(centersPerClass),
-                $"SparseCentersRegularizer: centersPerClass must be > 1 (it compares centres of a class); " +
-                $"got {centersPerClass}.");
-        }
-
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(centersPerClass, 2);
         if (Distance is not CosineSimilarity)
         {
-            throw new ArgumentException($"SparseCentersRegularizer requires a CosineSimilarity; got {Distance}.",
+            throw new ArgumentException($"SparseCentersRegularizer needs CosineSimilarity; got {Distance}.",
                 nameof(distance));
         }
 
-        NumClasses = numClasses;
+        ClassCount = classCount;
         CentersPerClass = centersPerClass;
     }
 
-    // torch.finfo(float32).tiny, PML's small_val: keeps the square root's argument positive in exact arithmetic.
-    private const float SmallestNormal = 1.17549435e-38f;
-
     /// <summary>The number of classes.</summary>
-    public int NumClasses { get; }
+    public int ClassCount { get; }
 
     /// <summary>Centres per class.</summary>
     public int CentersPerClass { get; }
 
     /// <inheritdoc/>
-    // x: (classes·K, d) -> losses: (classes·K·(K − 1)/2)
     protected override SubLoss ComputeLoss(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        int k = CentersPerClass, n = NumClasses * k;
-        if (x.Dim(0) != n)
+        int total = ClassCount * CentersPerClass;
+        if (x.Dim(0) != total)
         {
-            throw new ArgumentException($"SparseCentersRegularizer: expected {NumClasses}·{k} = {n} centre rows; got " +
-                $"{x.ShapeString}.", nameof(x));
+            throw new ArgumentException($"SparseCentersRegularizer: expected {total} centre rows ({ClassCount} classes × " +
+                $"{CentersPerClass}); got {x.Dim(0)}.");
         }
 
-        // Same-class pairs s < t in row-major order of the (n, n) similarity matrix, as PML's boolean mask.
         var (rows, cols) = (new List<int>(), new List<int>());
-        for (int s = 0; s < n; s++)
+        for (int c = 0; c < ClassCount; c++)
         {
-            for (int t = s + 1; t < (s / k + 1) * k; t++)
+            for (int i = c * CentersPerClass; i < (c + 1) * CentersPerClass; i++)
             {
-                rows.Add(s);
-                cols.Add(t);
+                for (int j = i + 1; j < (c + 1) * CentersPerClass; j++)
+                {
+                    rows.Add(i);
+                    cols.Add(j);
+                }
             }
         }
 
-        var sim = LossOps.GatherPairs(Distance.Matrix(x), [.. rows], [.. cols]);
-        var losses = sim.Mul(2f).ClampMax(2f).Neg().Add(2f + SmallestNormal).Sqrt();
+        var sim = Kernels.LossOps.GatherPairs(Distance.Matrix(x), [.. rows], [.. cols]);
+        // √(2 + tiny − min(2s, 2)); tiny is float32's smallest normal number, as PML's small_val.
+        var losses = sim.Mul(2f).ClampMax(2f).Neg().Add(2f + 1.17549435e-38f).Sqrt();
         return SubLoss.PerElement("loss", losses, RowIndices(rows.Count), divisor: 2f * rows.Count);
     }
 }
