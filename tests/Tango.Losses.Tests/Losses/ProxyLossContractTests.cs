@@ -111,6 +111,21 @@ public class ProxyLossContractTests
         Assert.True(a.Parameter(kind.Param).RequiresGrad);
     }
 
+    // The benchmark size: O(batch × classes) memory, nothing quadratic. The small cases above cover the same code.
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Names))]
+    public void RunsAtBatch1024Dim512(string name)
+    {
+        var x = SeededCases.Normal(8, 1024, 512);
+        x.RequiresGrad = true;
+        var loss = Kinds[name].Create(128, 512, new Rng(1));
+        var value = loss.Compute(x, [.. Enumerable.Range(0, 1024).Select(i => i % 128)]);
+        value.Backward();
+        Assert.True(float.IsFinite(value.Item()));
+        Assert.Equal(1024 * 512, x.Grad!.Size);
+    }
+
     private static void AssertFinite(string name, Tensor x, int[] labels, int classes, string what)
     {
         var loss = Kinds[name].Create(classes, x.Dim(1), new Rng(7));
