@@ -1,0 +1,20 @@
+namespace Tango.Losses.Catalog;
+
+/// <summary>The families in the <see cref="LossCatalog"/>.</summary>
+public enum ComponentKind
+{
+    /// <summary>A loss (<see cref="IMetricLoss"/>) or a loss wrapper.</summary>
+    Loss,
+
+    /// <summary>A miner.</summary>
+    Miner,
+
+    /// <summary>A distance or similarity.</summary>
+    Distance,
+
+    /// <summary>A reducer.</summary>
+    Reducer,
+
+    /// <summary>A regulariser.</summary>
+    Regularizer,
+}
