@@ -16,11 +16,11 @@ namespace Tango.Losses;
 public sealed class SubCenterArcFaceLoss : ArcFaceLoss
 {
     /// <summary>Creates the loss (PML defaults: margin 28.6°, scale 64, 3 sub-centres).</summary>
-    public SubCenterArcFaceLoss(int numClasses, int embeddingSize, float margin = 28.6f, float scale = 64f,
+    public SubCenterArcFaceLoss(int numClasses, int embeddingSize, float marginDegrees = 28.6f, float scale = 64f,
         int subCenters = 3, Distance? distance = null, Reducer? reducer = null,
         Regularizer? embeddingRegularizer = null, float embeddingRegularizerWeight = 1f,
         Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f, Rng? rng = null)
-        : base(numClasses, embeddingSize, checked(numClasses * CheckSubCenters(subCenters)), margin, scale, distance,
+        : base(numClasses, embeddingSize, checked(numClasses * CheckSubCenters(subCenters)), marginDegrees, scale, distance,
             reducer, embeddingRegularizer, embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
     {
         SubCenters = subCenters;

@@ -69,7 +69,7 @@ public class ArcFaceLossTests
     [Fact]
     public void RejectsBadArguments()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ArcFaceLoss(4, 8, margin: 180f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ArcFaceLoss(4, 8, marginDegrees: 180f));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ArcFaceLoss(0, 8));
         var ex = Assert.Throws<ArgumentException>(() => new ArcFaceLoss(4, 8, distance: new LpDistance()));
         Assert.Contains("CosineSimilarity", ex.Message, StringComparison.Ordinal);
