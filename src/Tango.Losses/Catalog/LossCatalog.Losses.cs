@@ -2,9 +2,6 @@ namespace Tango.Losses.Catalog;
 
 public static partial class LossCatalog
 {
-    // Classification and proxy losses: their class count and the class-parameter initialisation.
-    private const string Classes = "numClasses=Number of classes (labels lie in [0, numClasses)).";
-
     // One line per loss. Helpers adding losses: add a line here (and a case to the contract suite's factories).
     private static void AddLosses(List<ComponentDescriptor> list)
     {
@@ -25,24 +22,16 @@ public static partial class LossCatalog
         list.Add(Describe<MultipleLosses>(L, "Weighted sum of losses, each with an optional miner."));
         list.Add(Describe<CrossBatchMemory>(L, "Queue of past embeddings used as extra references (Wang et al. 2020)."));
         list.Add(Describe<SelfSupervisedLoss>(L, "Two views of each sample form the positive pair."));
-        list.Add(Describe<ArcFaceLoss>(L, "Softmax with an additive angular margin on the true class (Deng et al. 2019).", Classes));
-        list.Add(Describe<CosFaceLoss>(L, "Softmax with an additive cosine margin on the true class (Wang et al. 2018).", Classes,
-            "margin=Additive margin on the true class's cosine."));
-        list.Add(Describe<SphereFaceLoss>(L, "Multiplicative angular margin, normalised class weights (Liu et al. 2017).",
-            Classes, "margin=Integer angle multiplier m."));
-        list.Add(Describe<LargeMarginSoftmaxLoss>(L, "Multiplicative angular margin on the true class, L-Softmax (Liu et al. 2016).",
-            Classes, "margin=Integer angle multiplier m."));
-        list.Add(Describe<SubCenterArcFaceLoss>(L, "ArcFace with several sub-centres per class (Deng et al. 2020).", Classes,
-            "subCenters=Weight columns (sub-centres) per class."));
-        list.Add(Describe<NormalizedSoftmaxLoss>(L, "Softmax over similarities to normalised class weights (Zhai & Wu 2019).",
-            Classes));
-        list.Add(Describe<ProxyNcaLoss>(L, "NCA against one learned proxy per class (Movshovitz-Attias et al. 2017).", Classes));
-        list.Add(Describe<ProxyAnchorLoss>(L, "Each class proxy pulls its samples and pushes the rest, log-sum-exp (Kim et al. 2020).",
-            Classes, "margin=Margin m around the proxy similarity.", "alpha=Scale α of the exponents."));
-        list.Add(Describe<SoftTripleLoss>(L, "Softmax over relaxed similarities to several centres per class (Qian et al. 2019).",
-            Classes, "la=Logit scale λ.", "gamma=Temperature γ of the softmax over a class's centres.",
-            "margin=Margin δ subtracted from the true class."));
-        list.Add(Describe<P2SGradLoss>(L, "MSE between cosines to unit class weights and one-hot labels (Zhang et al. 2019).",
-            Classes));
+        const string C = "numClasses=Number of classes (labels lie in [0, numClasses)).", Mm = "margin=Integer angle multiplier m.";
+        list.Add(Describe<ArcFaceLoss>(L, "Softmax, additive angular margin on the true class (Deng et al. 2019).", C));
+        list.Add(Describe<CosFaceLoss>(L, "Softmax, additive cosine margin on the true class (Wang et al. 2018).", C, "margin=Cosine margin."));
+        list.Add(Describe<SphereFaceLoss>(L, "Multiplicative angular margin, unit class weights (Liu et al. 2017).", C, Mm));
+        list.Add(Describe<LargeMarginSoftmaxLoss>(L, "L-Softmax: multiplicative angular margin (Liu et al. 2016).", C, Mm));
+        list.Add(Describe<SubCenterArcFaceLoss>(L, "ArcFace with sub-centres per class (Deng et al. 2020).", C, "subCenters=Centres per class."));
+        list.Add(Describe<NormalizedSoftmaxLoss>(L, "Softmax of similarities to unit class weights (Zhai & Wu 2019).", C));
+        list.Add(Describe<ProxyNcaLoss>(L, "NCA against one learned proxy per class (Movshovitz-Attias et al. 2017).", C));
+        list.Add(Describe<ProxyAnchorLoss>(L, "Proxies as anchors, log-sum-exp pull and push (Kim et al. 2020).", C, "alpha=Scale α."));
+        list.Add(Describe<SoftTripleLoss>(L, "Softmax of relaxed similarities to K centres per class (Qian et al. 2019).", C, "la=Logit scale λ.", "gamma=Temperature γ over a class's centres.", "margin=Margin δ on the true class."));
+        list.Add(Describe<P2SGradLoss>(L, "MSE of cosines to unit class weights vs one-hot labels (Zhang et al. 2019).", C));
     }
 }

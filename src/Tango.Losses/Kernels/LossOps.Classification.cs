@@ -11,7 +11,8 @@ internal static partial class LossOps
 {
     /// <summary>
     /// Softmax cross-entropy per row: y[i] = log Σ_j exp(z[i, j]) − z[i, labels[i]], max-shifted
-    /// (PyTorch's <c>cross_entropy(reduction="none")</c>). Backward: d z[i, j] = g[i]·(softmax(z)[i, j] − δ(j, labels[i])).
+    /// (PyTorch's <c>cross_entropy(reduction="none")</c>).
+    /// Backward: d z[i, j] = g[i]·(softmax(z)[i, j] − δ(j, labels[i])).
     /// </summary>
     // z: (n, c), labels: (n) in [0, c) -> y: (n)
     public static Tensor CrossEntropy(Tensor z, int[] labels)

@@ -20,16 +20,16 @@ public class ArcFaceLoss : MarginSoftmaxLoss
     /// <summary>Creates the loss (PML defaults: margin 28.6°, scale 64, cosine similarity, mean reducer).</summary>
     public ArcFaceLoss(int numClasses, int embeddingSize, float marginDegrees = 28.6f, float scale = 64f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f,
-        Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null,
+        float weightRegularizerWeight = 1f, Rng? rng = null)
         : this(numClasses, embeddingSize, numClasses, marginDegrees, scale, distance, reducer, embeddingRegularizer,
             embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
     {
     }
 
     /// <summary>For sub-centre ArcFace: W has <paramref name="weightColumns"/> columns.</summary>
-    private protected ArcFaceLoss(int numClasses, int embeddingSize, int weightColumns, float marginDegrees, float scale,
-        Distance? distance, Reducer? reducer, Regularizer? embeddingRegularizer, float embeddingRegularizerWeight,
+    private protected ArcFaceLoss(int numClasses, int embeddingSize, int weightColumns, float marginDegrees,
+        float scale, Distance? distance, Reducer? reducer, Regularizer? embeddingRegularizer, float embeddingRegularizerWeight,
         Regularizer? weightRegularizer, float weightRegularizerWeight, Rng? rng)
         : base(numClasses, embeddingSize, weightColumns, scale, distance, reducer, embeddingRegularizer,
             embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)

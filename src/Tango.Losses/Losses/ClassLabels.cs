@@ -43,7 +43,8 @@ internal static class ClassLabels
     {
         if (numClasses < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(numClasses), $"{who}: numClasses must be ≥ 1; got {numClasses}.");
+            throw new ArgumentOutOfRangeException(nameof(numClasses),
+                $"{who}: numClasses must be ≥ 1; got {numClasses}.");
         }
 
         if (embeddingSize < 1)

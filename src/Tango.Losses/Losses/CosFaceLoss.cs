@@ -16,8 +16,8 @@ public sealed class CosFaceLoss : MarginSoftmaxLoss
     /// <summary>Creates the loss (PML defaults: margin 0.35, scale 64, cosine similarity, mean reducer).</summary>
     public CosFaceLoss(int numClasses, int embeddingSize, float margin = 0.35f, float scale = 64f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f,
-        Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null,
+        float weightRegularizerWeight = 1f, Rng? rng = null)
         : base(numClasses, embeddingSize, numClasses, scale, distance, reducer, embeddingRegularizer,
             embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
     {

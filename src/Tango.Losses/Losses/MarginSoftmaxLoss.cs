@@ -28,7 +28,8 @@ public abstract class MarginSoftmaxLoss : ClassifierLoss
         RequireDistance<CosineSimilarity>("the margin acts on the angle between embedding and class weight");
         if (!float.IsFinite(scale))
         {
-            throw new ArgumentOutOfRangeException(nameof(scale), $"{GetType().Name}: scale must be finite; got {scale}.");
+            throw new ArgumentOutOfRangeException(nameof(scale),
+                $"{GetType().Name}: scale must be finite; got {scale}.");
         }
 
         Scale = scale;

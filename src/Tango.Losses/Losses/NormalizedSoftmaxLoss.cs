@@ -18,8 +18,8 @@ public sealed class NormalizedSoftmaxLoss : ClassifierLoss
     /// <summary>Creates the loss (PML defaults: temperature 0.05, normalised dot product, mean reducer).</summary>
     public NormalizedSoftmaxLoss(int numClasses, int embeddingSize, float temperature = 0.05f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f,
-        Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null,
+        float weightRegularizerWeight = 1f, Rng? rng = null)
         : base(numClasses, embeddingSize, distance ?? new DotProductSimilarity(), reducer ?? new MeanReducer(),
             embeddingRegularizer, embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight)
     {

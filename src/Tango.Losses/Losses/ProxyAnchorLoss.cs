@@ -22,8 +22,8 @@ public sealed class ProxyAnchorLoss : ParametricLoss
     /// <summary>Creates the loss (PML defaults: margin 0.1, α = 32, cosine similarity, divisor reducer).</summary>
     public ProxyAnchorLoss(int numClasses, int embeddingSize, float margin = 0.1f, float alpha = 32f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f,
-        Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null,
+        float weightRegularizerWeight = 1f, Rng? rng = null)
         : base(distance ?? new CosineSimilarity(), reducer ?? new DivisorReducer(), embeddingRegularizer,
             embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight)
     {

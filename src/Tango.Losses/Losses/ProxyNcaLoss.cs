@@ -40,7 +40,8 @@ public sealed class ProxyNcaLoss : ClassifierLoss
     /// <summary>The factor applied to the (negated) distances before the softmax.</summary>
     public float SoftmaxScale { get; }
 
-    /// <summary>The reference set is the proxies, so miner weights count anchors only (PML's <c>using_ref</c>).</summary>
+    /// <summary>The reference set is the proxies, so miner weights count anchors only (PML's
+    /// <c>using_ref</c>).</summary>
     protected override bool MinerWeightsFromAnchorsOnly => true;
 
     /// <inheritdoc/>

@@ -16,8 +16,8 @@ public sealed class SphereFaceLoss : LargeMarginSoftmaxLoss
     /// <summary>Creates the loss (PML defaults: margin 4, scale 1, cosine similarity, mean reducer).</summary>
     public SphereFaceLoss(int numClasses, int embeddingSize, int margin = 4, float scale = 1f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f,
-        Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Regularizer? weightRegularizer = null,
+        float weightRegularizerWeight = 1f, Rng? rng = null)
         : base(numClasses, embeddingSize, margin, scale, distance, reducer, embeddingRegularizer,
             embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
     {

@@ -20,8 +20,8 @@ public sealed class SubCenterArcFaceLoss : ArcFaceLoss
         int subCenters = 3, Distance? distance = null, Reducer? reducer = null,
         Regularizer? embeddingRegularizer = null, float embeddingRegularizerWeight = 1f,
         Regularizer? weightRegularizer = null, float weightRegularizerWeight = 1f, Rng? rng = null)
-        : base(numClasses, embeddingSize, checked(numClasses * CheckSubCenters(subCenters)), marginDegrees, scale, distance,
-            reducer, embeddingRegularizer, embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
+        : base(numClasses, embeddingSize, checked(numClasses * CheckSubCenters(subCenters)), marginDegrees, scale,
+            distance, reducer, embeddingRegularizer, embeddingRegularizerWeight, weightRegularizer, weightRegularizerWeight, rng)
     {
         SubCenters = subCenters;
     }

@@ -18,7 +18,8 @@ public static class NaiveClassifier
     {
         int d = w.Dim(0), c = w.Dim(1);
         var v = w.ToArray();
-        return [.. Enumerable.Range(0, c).Select(j => Enumerable.Range(0, d).Select(r => (double)v[r * c + j]).ToArray())];
+        return [.. Enumerable.Range(0, c)
+            .Select(j => Enumerable.Range(0, d).Select(r => (double)v[r * c + j]).ToArray())];
     }
 
     public static double Norm(double[] v) => Math.Sqrt(v.Sum(x => x * x));

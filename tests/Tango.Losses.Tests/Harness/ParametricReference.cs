@@ -30,7 +30,8 @@ public static class ParametricReference
         Assert.NotEmpty(c.GradParams64);
         foreach (var (name, expected) in c.GradParams64)
         {
-            var grad = loss.Parameter(name).Grad ?? throw new InvalidOperationException($"{c.Name}: no grad for {name}.");
+            var grad = loss.Parameter(name).Grad
+                ?? throw new InvalidOperationException($"{c.Name}: no gradient for {name}.");
             double ratio = Math.Max(1, expected.Max(Math.Abs) / embScale);
             ReferenceAssert.Gradient(c, expected, grad.ToArray(), $"grad_params[{name}]", gradientSlack * ratio);
         }

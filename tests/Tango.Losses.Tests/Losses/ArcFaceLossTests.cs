@@ -8,7 +8,8 @@ namespace Tango.Losses.Tests.Losses;
 
 public class ArcFaceLossTests
 {
-    public static TheoryData<string> Cases => new() { "ArcFaceLoss", "ArcFaceLoss_m0.5rad_s30", "ArcFaceLoss_RegularFaceRegularizer" };
+    public static TheoryData<string> Cases =>
+        new() { "ArcFaceLoss", "ArcFaceLoss_m0.5rad_s30", "ArcFaceLoss_RegularFaceRegularizer" };
 
     [Theory]
     [MemberData(nameof(Cases))]

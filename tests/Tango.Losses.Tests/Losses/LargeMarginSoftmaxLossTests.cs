@@ -9,8 +9,8 @@ public class LargeMarginSoftmaxLossTests
     public void MatchesPml()
     {
         var c = ReferenceCase.Load("LargeMarginSoftmaxLoss");
-        ParametricReference.Check(c,
-            new LargeMarginSoftmaxLoss(c.Int("num_classes"), c.Int("embedding_size"), c.Int("margin"), c.Float("scale")));
+        ParametricReference.Check(c, new LargeMarginSoftmaxLoss(c.Int("num_classes"), c.Int("embedding_size"),
+            c.Int("margin"), c.Float("scale")));
     }
 
     // ψ(θ) = (−1)^k cos(mθ) − 2k with k = ⌊mθ/π⌋, computed from the angle itself (not the polynomial).

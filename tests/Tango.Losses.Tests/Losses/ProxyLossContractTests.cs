@@ -29,7 +29,8 @@ public class ProxyLossContractTests
         ["NormalizedSoftmaxL2"] = new((c, d, r) => new NormalizedSoftmaxLoss(c, d, distance: new LpDistance(), rng: r),
             "W", 1),
         ["ProxyNca"] = new((c, d, r) => new ProxyNcaLoss(c, d, rng: r), "proxies", 0),
-        ["ProxyNcaCosine"] = new((c, d, r) => new ProxyNcaLoss(c, d, 8f, new CosineSimilarity(), rng: r), "proxies", 0),
+        ["ProxyNcaCosine"] =
+            new((c, d, r) => new ProxyNcaLoss(c, d, 8f, new CosineSimilarity(), rng: r), "proxies", 0),
         ["ProxyAnchor"] = new((c, d, r) => new ProxyAnchorLoss(c, d, rng: r), "proxies", 0),
         ["ProxyAnchorL2"] = new((c, d, r) => new ProxyAnchorLoss(c, d, distance: new LpDistance(), rng: r), "proxies", 0),
         ["SoftTriple"] = new((c, d, r) => new SoftTripleLoss(c, d, centersPerClass: 3, rng: r), "fc", 1, 3),

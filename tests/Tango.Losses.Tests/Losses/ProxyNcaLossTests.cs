@@ -23,7 +23,8 @@ public class ProxyNcaLossTests
         var x = SeededCases.Normal(4, 9, 5);
         int[] labels = [0, 1, 2, 0, 1, 2, 0, 1, 2];
         var loss = new ProxyNcaLoss(3, 5, softmaxScale: 3f, rng: new Rng(2));
-        float nca = new NcaLoss(3f).Compute(x, labels, refEmbeddings: loss.Proxies.Detach(), refLabels: [0, 1, 2]).Item();
+        float nca = new NcaLoss(3f)
+            .Compute(x, labels, refEmbeddings: loss.Proxies.Detach(), refLabels: [0, 1, 2]).Item();
         Tolerance.Close(nca, loss.Compute(x, labels).Item(), rtol: 1e-5);
     }
 

@@ -43,7 +43,8 @@ public class SoftTripleLossTests
             var z = new double[2];
             for (int cls = 0; cls < 2; cls++)
             {
-                var s = Enumerable.Range(0, 3).Select(k => NaiveClassifier.Cosine(rows[i], centres[cls * 3 + k])).ToArray();
+                var s = Enumerable.Range(0, 3)
+                    .Select(k => NaiveClassifier.Cosine(rows[i], centres[cls * 3 + k])).ToArray();
                 var e = s.Select(v => Math.Exp(v / 0.5)).ToArray();
                 double relaxed = s.Zip(e, (v, w) => v * w).Sum() / e.Sum();
                 z[cls] = 5 * (relaxed - (cls == labels[i] ? 0.2 : 0));
