@@ -1,3 +1,22 @@
 using BenchmarkDotNet.Running;
+using Tango.Benchmarks;
+
+if (args.Contains("--gemm-table"))
+{
+    GemmTable.Run(args);
+    return;
+}
+
+if (args.Contains("--train-step"))
+{
+    TrainStep.Run(args);
+    return;
+}
+
+if (args.Contains("--loss-table"))
+{
+    return Tango.Benchmarks.LossTable.Run(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
