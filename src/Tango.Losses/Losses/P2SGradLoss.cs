@@ -13,7 +13,8 @@ namespace Tango.Losses;
 /// one-hot labels, L = mean_{i,j} (cos θ_ij − δ(j = y_i))², with cos θ_ij = x_i·w_j / ‖x_i‖ clamped to [−1, 1].
 /// Before every call the class weights (embedding size, classes) are rescaled in place to unit columns, outside
 /// the graph, exactly as PML (<c>renorm(2, 1, 1e-5)·1e5</c>), so the gradient is taken at the renormalised
-/// weights. An already reduced loss: the reducer passes it through; mined tuples are not supported.
+/// weights. An already reduced loss: the reducer passes it through; mined tuples are not supported (an empty set is
+/// accepted as none).
 /// </summary>
 public sealed class P2SGradLoss : ParametricLoss
 {
@@ -47,7 +48,7 @@ public sealed class P2SGradLoss : ParametricLoss
     protected override SubLosses ComputeSubLosses(LossInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Tuples is not null)
+        if (input.Tuples is { IsEmpty: false })
         {
             throw new ArgumentException("P2SGradLoss does not use mined tuples; call it without them.");
         }
