@@ -4,13 +4,13 @@ using Tango.Benchmarks;
 if (args.Contains("--gemm-table"))
 {
     GemmTable.Run(args);
-    return;
+    return 0;
 }
 
 if (args.Contains("--train-step"))
 {
     TrainStep.Run(args);
-    return;
+    return 0;
 }
 
 if (args.Contains("--loss-table"))
