@@ -133,18 +133,46 @@ internal static partial class LossOps
     // x: (n, c·k) -> y: (n, c)
     public static Tensor GroupSoftPool(Tensor x, int groupSize, float gamma)
     {
-        int n = x.Dim(0), groups = x.Dim(1) / groupSize;
+        int n = x.Dim(0), m = x.Dim(1), groups = m / groupSize;
         var y = Tensor.Uninitialized([n, groups]);
         var p = new float[x.Size];
         var xs = x.Span;
         var ys = y.Span;
-        for (int g = 0; g < n * groups; g++)
+        for (int i = 0; i < n; i++)
         {
-            var xg = xs.Slice(g * groupSize, groupSize);
-            var pg = p.AsSpan(g * groupSize, groupSize);
-            TensorPrimitives.Multiply(xg, gamma, pg);
-            TensorPrimitives.SoftMax(pg, pg);
-            ys[g] = TensorPrimitives.Dot(pg, xg);
+            // One vectorised exp per row, shifted by the row's maximum; a group whose terms all underflow
+            // (possible only for unnormalised similarities) is redone with its own maximum.
+            var xr = xs.Slice(i * m, m);
+            var pr = p.AsSpan(i * m, m);
+            TensorPrimitives.Multiply(xr, gamma, pr);
+            TensorPrimitives.Subtract(pr, TensorPrimitives.Max(pr), pr);
+            TensorPrimitives.Exp(pr, pr);
+            for (int g = 0; g < groups; g++)
+            {
+                var xg = xr.Slice(g * groupSize, groupSize);
+                var pg = pr.Slice(g * groupSize, groupSize);
+                float sum = 0f;
+                foreach (float v in pg)
+                {
+                    sum += v;
+                }
+
+                if (!(sum >= 1e-30f))
+                {
+                    TensorPrimitives.Multiply(xg, gamma, pg);
+                    TensorPrimitives.SoftMax(pg, pg);
+                    sum = 1f;
+                }
+
+                float dot = 0f, inv = 1f / sum;
+                for (int k = 0; k < groupSize; k++)
+                {
+                    pg[k] *= inv;
+                    dot += pg[k] * xg[k];
+                }
+
+                ys[i * groups + g] = dot;
+            }
         }
 
         return y.Record("GroupSoftPool", [x], gy =>
@@ -154,13 +182,10 @@ internal static partial class LossOps
             var xv = x.Span;
             var yv = y.Span;
             var gs = gy.Span;
-            for (int g = 0; g < n * groups; g++)
+            for (int at = 0; at < ds.Length; at++)
             {
-                for (int k = 0; k < groupSize; k++)
-                {
-                    int at = g * groupSize + k;
-                    ds[at] = gs[g] * p[at] * (1f + gamma * (xv[at] - yv[g]));
-                }
+                int g = at / groupSize;
+                ds[at] = gs[g] * p[at] * (1f + gamma * (xv[at] - yv[g]));
             }
 
             x.AccumulateGrad(d);
