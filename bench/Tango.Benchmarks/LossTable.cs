@@ -17,7 +17,7 @@ namespace Tango.Benchmarks;
 /// Options: <c>--case NAME</c> (one configuration), <c>--size 256x128</c>, <c>--json</c> (one JSON line per result,
 /// for bench/compare/pml_losses.py), <c>--runs N</c>, <c>--warmup N</c>.
 /// </summary>
-internal static class LossTable
+internal static partial class LossTable
 {
     public static readonly (string Name, Func<IMetricLoss> Loss, Func<Miner>? Miner)[] Cases =
     [
@@ -51,9 +51,11 @@ internal static class LossTable
         int warmup = Options.Int(args, "--warmup", 3);
         var sizes = size is null ? Sizes : Sizes.Where(s => $"{s.Batch}x{s.Dim}" == size).ToArray();
         var cases = only is null ? Cases : Cases.Where(c => c.Name == only).ToArray();
-        if (sizes.Length == 0 || cases.Length == 0)
+        var classCases = only is null ? ClassCases : ClassCases.Where(c => c.Name == only).ToArray();
+        if (sizes.Length == 0 || cases.Length + classCases.Length == 0)
         {
-            Console.Error.WriteLine($"Unknown --case or --size. Cases: {string.Join("; ", Cases.Select(c => c.Name))}; " +
+            Console.Error.WriteLine($"Unknown --case or --size. Cases: " +
+                $"{string.Join("; ", Cases.Select(c => c.Name).Concat(ClassCases.Select(c => c.Name)))}; " +
                 "sizes: 256x128, 1024x512.");
             Environment.ExitCode = 2;
             return;
@@ -69,7 +71,7 @@ internal static class LossTable
 
         foreach (var (batch, dim, classes) in sizes)
         {
-            foreach (var c in cases)
+            foreach (var c in cases.Concat(ForSize(classCases, classes, dim)))
             {
                 var r = Time(c.Loss, c.Miner, batch, dim, classes, runs, warmup);
                 Console.WriteLine(json

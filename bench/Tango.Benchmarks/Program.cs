@@ -7,6 +7,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--gemm-table"] = GemmTable.Run,
     ["--train-step"] = TrainStep.Run,
     ["--knn-table"] = KnnTable.Run,
+    ["--loss-table"] = LossTable.Run,
 };
 
 foreach (var (flag, run) in modes)
@@ -16,12 +17,6 @@ foreach (var (flag, run) in modes)
         run(args);
         return;
     }
-}
-
-if (args.Contains("--loss-table"))
-{
-    LossTable.Run(args);
-    return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

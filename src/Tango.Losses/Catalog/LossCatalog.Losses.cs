@@ -22,5 +22,17 @@ public static partial class LossCatalog
         list.Add(Describe<MultipleLosses>(L, "Weighted sum of losses, each with an optional miner."));
         list.Add(Describe<CrossBatchMemory>(L, "Queue of past embeddings used as extra references (Wang et al. 2020)."));
         list.Add(Describe<SelfSupervisedLoss>(L, "Two views of each sample form the positive pair."));
+        const string C = "numClasses=Number of classes (labels lie in [0, numClasses)).", Mm = "margin=Integer angle multiplier m.",
+            R = "rng=Random generator (seed) of the initial class parameters.";
+        list.Add(Describe<ArcFaceLoss>(L, "Softmax, additive angular margin on the true class (Deng et al. 2019).", C, R));
+        list.Add(Describe<CosFaceLoss>(L, "Softmax, additive cosine margin on the true class (Wang et al. 2018).", C, R, "margin=Cosine margin."));
+        list.Add(Describe<SphereFaceLoss>(L, "Multiplicative angular margin, unit class weights (Liu et al. 2017).", C, R, Mm));
+        list.Add(Describe<LargeMarginSoftmaxLoss>(L, "L-Softmax: multiplicative angular margin (Liu et al. 2016).", C, R, Mm));
+        list.Add(Describe<SubCenterArcFaceLoss>(L, "ArcFace with sub-centres per class (Deng et al. 2020).", C, R, "subCenters=Centres per class."));
+        list.Add(Describe<NormalizedSoftmaxLoss>(L, "Softmax of similarities to unit class weights (Zhai & Wu 2019).", C, R));
+        list.Add(Describe<ProxyNcaLoss>(L, "NCA against one learned proxy per class (Movshovitz-Attias et al. 2017).", C, R));
+        list.Add(Describe<ProxyAnchorLoss>(L, "Proxies as anchors, log-sum-exp pull and push (Kim et al. 2020).", C, R, "alpha=Scale α."));
+        list.Add(Describe<SoftTripleLoss>(L, "Softmax of relaxed similarities to K centres per class (Qian et al. 2019).", C, R, "la=Logit scale λ.", "gamma=Temperature γ over a class's centres.", "margin=Margin δ on the true class."));
+        list.Add(Describe<P2SGradLoss>(L, "MSE of cosines to unit class weights vs one-hot labels (Zhang et al. 2019).", C, R));
     }
 }

@@ -9,8 +9,11 @@ namespace Tango.Losses.Tests.Contracts;
 /// <param name="SelectsByTuples">Whether empty tuples mean "nothing to learn" (false: NCA only weights by them,
 /// cross-batch memory adds them to its own).</param>
 /// <param name="LabelRenamingInvariant">False for losses indexing per-class values by label.</param>
+/// <param name="ClassifiesByLabel">True for the proxy and classification losses: every element has its class's
+/// weights to learn from, tuples only weight elements, and empty tuples mean "all elements" (PML's
+/// <c>convert_to_weights</c>), so the empty-tuple check compares with no tuples instead of expecting 0.</param>
 public sealed record LossContractCase(string Name, Func<IMetricLoss> Create, bool SelectsByTuples = true,
-    bool LabelRenamingInvariant = true)
+    bool LabelRenamingInvariant = true, bool ClassifiesByLabel = false)
 {
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -1,6 +1,8 @@
+using Tango.Core;
 using Tango.Losses.Distances;
 using Tango.Losses.Miners;
 using Tango.Losses.Reducers;
+using Tango.Losses.Regularizers;
 
 namespace Tango.Losses.Tests.Contracts;
 
@@ -36,7 +38,29 @@ public static class LossContractCases
         new("MultipleLosses", () => new MultipleLosses([new TripletMarginLoss(), new MultiSimilarityLoss()],
             weights: [1f, 0.5f])),
         new("CrossBatchMemory", () => new CrossBatchMemory(new ContrastiveLoss(), 5, 64), SelectsByTuples: false),
+        Classifier("ArcFace", r => new ArcFaceLoss(12, 5, rng: r)),
+        Classifier("ArcFace/RegularFace",
+            r => new ArcFaceLoss(12, 5, weightRegularizer: new RegularFaceRegularizer(), rng: r)),
+        Classifier("CosFace", r => new CosFaceLoss(12, 5, rng: r)),
+        Classifier("SphereFace", r => new SphereFaceLoss(12, 5, rng: r)),
+        Classifier("LargeMarginSoftmax", r => new LargeMarginSoftmaxLoss(12, 5, rng: r)),
+        Classifier("SubCenterArcFace", r => new SubCenterArcFaceLoss(12, 5, rng: r)),
+        Classifier("NormalizedSoftmax", r => new NormalizedSoftmaxLoss(12, 5, rng: r)),
+        Classifier("NormalizedSoftmax/euclidean",
+            r => new NormalizedSoftmaxLoss(12, 5, distance: new LpDistance(), rng: r)),
+        Classifier("ProxyNca", r => new ProxyNcaLoss(12, 5, rng: r)),
+        Classifier("ProxyAnchor", r => new ProxyAnchorLoss(12, 5, rng: r)),
+        Classifier("ProxyAnchor/euclidean", r => new ProxyAnchorLoss(12, 5, distance: new LpDistance(), rng: r)),
+        Classifier("SoftTriple", r => new SoftTripleLoss(12, 5, rng: r)),
+        Classifier("SoftTriple/SparseCenters",
+            r => new SoftTripleLoss(12, 5, 3, weightRegularizer: new SparseCentersRegularizer(12, 3), rng: r)),
+        Classifier("P2SGrad", r => new P2SGradLoss(12, 5, rng: r)),
     ];
+
+    // A loss with class parameters (12 classes, dim 5: the suite's batch), the same seeded init on every call.
+    private static LossContractCase Classifier(string name, Func<Rng, IMetricLoss> create) =>
+        new(name, () => create(new Rng(5)), SelectsByTuples: false, LabelRenamingInvariant: false,
+            ClassifiesByLabel: true);
 
     public static TheoryData<LossContractCase> Data()
     {
