@@ -17,7 +17,7 @@ internal static class Dgemm
 
     // a: (m, k), b: (k, n) -> c: (m, n), all row-major and contiguous; c = a·b, or c += a·b when accumulate.
     public static void Multiply(ReadOnlySpan<double> a, int m, int k, ReadOnlySpan<double> b, int n,
-        Span<double> c, bool accumulate = false)
+        Span<double> c, bool accumulate = false, bool parallel = true)
     {
         if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
         {
@@ -35,7 +35,7 @@ internal static class Dgemm
         }
 
         int panels = (m + RowBlock - 1) / RowBlock;
-        if ((long)m * n * k < ParallelThreshold || Environment.ProcessorCount == 1 || panels < 2)
+        if (!parallel || (long)m * n * k < ParallelThreshold || Environment.ProcessorCount == 1 || panels < 2)
         {
             Panels(a, k, b, n, c, m, 0, panels);
             return;
@@ -58,73 +58,62 @@ internal static class Dgemm
         }
     }
 
+    private const int KBlock = 256;
+    private const int NPanel = 8;
+
+    // Row panels [p0, p1) of c += a·b. B is packed per (k-block, 8-column panel) into a contiguous (kc, 8) buffer
+    // that stays in L1 while every row panel of A streams past it.
     private static void Panels(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, Span<double> c,
         int m, int p0, int p1)
     {
-        for (int p = p0; p < p1; p++)
+        int i0 = p0 * RowBlock, i1 = Math.Min(p1 * RowBlock, m);
+        int full = Vector256.IsHardwareAccelerated ? n / NPanel * NPanel : 0;
+        Span<double> packed = stackalloc double[KBlock * NPanel];
+        for (int k0 = 0; k0 < k; k0 += KBlock)
         {
-            int i0 = p * RowBlock;
-            int rows = Math.Min(RowBlock, m - i0);
-            if (rows == RowBlock)
+            int kc = Math.Min(KBlock, k - k0);
+            for (int j = 0; j < full; j += NPanel)
             {
-                Panel4(a.Slice(i0 * k), k, b, n, c.Slice(i0 * n));
-            }
-            else
-            {
-                for (int r = 0; r < rows; r++)
+                for (int t = 0; t < kc; t++)
                 {
-                    Row(a.Slice((i0 + r) * k, k), b, n, c.Slice((i0 + r) * n, n));
+                    b.Slice((k0 + t) * n + j, NPanel).CopyTo(packed.Slice(t * NPanel, NPanel));
                 }
+
+                int i = i0;
+                for (; i + RowBlock <= i1; i += RowBlock)
+                {
+                    Block4x8(a.Slice(i * k + k0), k, packed, kc, c.Slice(i * n + j), n);
+                }
+
+                for (; i < i1; i++)
+                {
+                    Block1x8(a.Slice(i * k + k0, kc), packed, c.Slice(i * n + j, NPanel));
+                }
+            }
+        }
+
+        if (full < n)
+        {
+            for (int i = i0; i < i1; i++)
+            {
+                Tail(a.Slice(i * k, k), b, n, full, c.Slice(i * n, n));
             }
         }
     }
 
-    // a: (4, k) -> c: (4, n) += a·b
-    private static void Panel4(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, Span<double> c)
-    {
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; j + 8 <= n; j += 8)
-            {
-                Block4x8(a, k, b, n, c, j);
-            }
-        }
-
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; j + 2 <= n; j += 2)
-            {
-                Block4x2(a, k, b, n, c, j);
-            }
-        }
-
-        for (; j < n; j++)
-        {
-            for (int r = 0; r < RowBlock; r++)
-            {
-                double s = 0;
-                for (int t = 0; t < k; t++)
-                {
-                    s += a[r * k + t] * b[t * n + j];
-                }
-
-                c[r * n + j] += s;
-            }
-        }
-    }
-
+    // a: 4 rows (stride k) × kc, packed: (kc, 8) -> c: 4 rows (stride n) × 8, accumulated
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x8(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, Span<double> c, int j)
+    private static void Block4x8(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> packed, int kc,
+        Span<double> c, int n)
     {
         ref double ra = ref MemoryMarshal.GetReference(a);
-        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rb = ref MemoryMarshal.GetReference(packed);
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        for (int t = 0; t < k; t++)
+        for (int t = 0; t < kc; t++)
         {
-            var b0 = Vector256.LoadUnsafe(ref rb, (nuint)(t * n + j));
-            var b1 = Vector256.LoadUnsafe(ref rb, (nuint)(t * n + j + 4));
+            var b0 = Vector256.LoadUnsafe(ref rb, (nuint)(t * NPanel));
+            var b1 = Vector256.LoadUnsafe(ref rb, (nuint)(t * NPanel + 4));
             var a0 = Vector256.Create(Unsafe.Add(ref ra, t));
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
@@ -139,10 +128,38 @@ internal static class Dgemm
             c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
         }
 
-        Store(c, j, c00, c01);
-        Store(c, n + j, c10, c11);
-        Store(c, 2 * n + j, c20, c21);
-        Store(c, 3 * n + j, c30, c31);
+        Store(c, 0, c00, c01);
+        Store(c, n, c10, c11);
+        Store(c, 2 * n, c20, c21);
+        Store(c, 3 * n, c30, c31);
+    }
+
+    // a: (kc), packed: (kc, 8) -> c: (8), accumulated
+    private static void Block1x8(ReadOnlySpan<double> a, ReadOnlySpan<double> packed, Span<double> c)
+    {
+        Vector256<double> lo = default, hi = default;
+        for (int t = 0; t < a.Length; t++)
+        {
+            var at = Vector256.Create(a[t]);
+            lo = Vector256.FusedMultiplyAdd(at, Vector256.Create(packed.Slice(t * NPanel, 4)), lo);
+            hi = Vector256.FusedMultiplyAdd(at, Vector256.Create(packed.Slice(t * NPanel + 4, 4)), hi);
+        }
+
+        Store(c, 0, lo, hi);
+    }
+
+    // Columns [j0, n) of one row: c += a·b[:, j0:], scalar (also the whole row when Vector256 is unavailable).
+    private static void Tail(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, int j0, Span<double> c)
+    {
+        for (int t = 0; t < a.Length; t++)
+        {
+            double at = a[t];
+            var brow = b.Slice(t * n, n);
+            for (int j = j0; j < n; j++)
+            {
+                c[j] = Math.FusedMultiplyAdd(at, brow[j], c[j]);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,61 +168,5 @@ internal static class Dgemm
         var dst = c.Slice(offset, 8);
         (Vector256.Create((ReadOnlySpan<double>)dst) + lo).CopyTo(dst);
         (Vector256.Create((ReadOnlySpan<double>)dst[4..]) + hi).CopyTo(dst[4..]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x2(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, Span<double> c, int j)
-    {
-        Vector128<double> c0 = default, c1 = default, c2 = default, c3 = default;
-        for (int t = 0; t < k; t++)
-        {
-            var bv = Vector128.Create(b.Slice(t * n + j, 2));
-            c0 = Vector128.FusedMultiplyAdd(Vector128.Create(a[t]), bv, c0);
-            c1 = Vector128.FusedMultiplyAdd(Vector128.Create(a[k + t]), bv, c1);
-            c2 = Vector128.FusedMultiplyAdd(Vector128.Create(a[2 * k + t]), bv, c2);
-            c3 = Vector128.FusedMultiplyAdd(Vector128.Create(a[3 * k + t]), bv, c3);
-        }
-
-        Add2(c, j, c0);
-        Add2(c, n + j, c1);
-        Add2(c, 2 * n + j, c2);
-        Add2(c, 3 * n + j, c3);
-    }
-
-    private static void Add2(Span<double> c, int offset, Vector128<double> v)
-    {
-        var dst = c.Slice(offset, 2);
-        (Vector128.Create((ReadOnlySpan<double>)dst) + v).CopyTo(dst);
-    }
-
-    // a: (k), b: (k, n) -> c: (n) += a·b
-    private static void Row(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, Span<double> c)
-    {
-        for (int t = 0; t < a.Length; t++)
-        {
-            double at = a[t];
-            if (at == 0)
-            {
-                continue;
-            }
-
-            var brow = b.Slice(t * n, n);
-            int j = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var av = Vector256.Create(at);
-                for (; j + 4 <= n; j += 4)
-                {
-                    var dst = c.Slice(j, 4);
-                    Vector256.FusedMultiplyAdd(av, Vector256.Create(brow.Slice(j, 4)),
-                        Vector256.Create((ReadOnlySpan<double>)dst)).CopyTo(dst);
-                }
-            }
-
-            for (; j < n; j++)
-            {
-                c[j] = Math.FusedMultiplyAdd(at, brow[j], c[j]);
-            }
-        }
     }
 }
