@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Tango.Mahalanobis.Numerics;
 
 /// <summary>
@@ -86,16 +88,7 @@ internal static class Dense
         return m;
     }
 
-    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
 
     public static double FrobeniusNorm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 

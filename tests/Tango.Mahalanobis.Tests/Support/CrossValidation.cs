@@ -22,6 +22,21 @@ internal static class CrossValidation
         return (s1 / folds.Length, s3 / folds.Length);
     }
 
+    /// <summary>
+    /// CV accuracies against metric-learn's: within ±tolerance, or, for learners whose random constraints come from
+    /// a different generator than numpy's, not worse by more than <paramref name="tolerance"/> and not better by
+    /// more than <paramref name="better"/> (one iris test point is 0.0067).
+    /// </summary>
+    public static void AssertClose((double K1, double K3) actual, Reference reference, double tolerance = 0.01,
+        double? better = null)
+    {
+        double up = better ?? tolerance;
+        Assert.True(actual.K1 >= reference.Cv1Nn - tolerance - 1e-9 && actual.K1 <= reference.Cv1Nn + up + 1e-9,
+            $"1-NN {actual.K1:F4} vs metric-learn {reference.Cv1Nn:F4}");
+        Assert.True(actual.K3 >= reference.Cv3Nn - tolerance - 1e-9 && actual.K3 <= reference.Cv3Nn + up + 1e-9,
+            $"3-NN {actual.K3:F4} vs metric-learn {reference.Cv3Nn:F4}");
+    }
+
     public static double[,] Rows(double[,] x, int[] rows)
     {
         int d = x.GetLength(1);
