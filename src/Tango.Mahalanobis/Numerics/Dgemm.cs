@@ -15,11 +15,13 @@ internal static class Dgemm
     private const int RowBlock = 4;
     private const long ParallelThreshold = 1L << 21;
 
-    // a: (m, k), b: (k, n) -> c: (m, n), all row-major and contiguous; c = a·b, or c += a·b when accumulate.
+    // a: (m, k), b: (k, n) with row stride ldb (default n) -> c: (m, n), row-major; c = a·b, or c += a·b when
+    // accumulate.
     public static void Multiply(ReadOnlySpan<double> a, int m, int k, ReadOnlySpan<double> b, int n,
-        Span<double> c, bool accumulate = false, bool parallel = true)
+        Span<double> c, bool accumulate = false, bool parallel = true, int ldb = 0)
     {
-        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+        ldb = ldb == 0 ? n : ldb;
+        if (a.Length < (long)m * k || (k > 0 && b.Length < (long)(k - 1) * ldb + n) || c.Length < (long)m * n || ldb < n)
         {
             throw new ArgumentException($"Dgemm: buffers too small for ({m}x{k})·({k}x{n}).");
         }
@@ -37,7 +39,7 @@ internal static class Dgemm
         int panels = (m + RowBlock - 1) / RowBlock;
         if (!parallel || (long)m * n * k < ParallelThreshold || Environment.ProcessorCount == 1 || panels < 2)
         {
-            Panels(a, k, b, n, c, m, 0, panels);
+            Panels(a, k, b, n, ldb, c, m, 0, panels);
             return;
         }
 
@@ -51,7 +53,7 @@ internal static class Dgemm
                 Parallel.For(0, workers, w =>
                 {
                     int p0 = (int)((long)panels * w / workers), p1 = (int)((long)panels * (w + 1) / workers);
-                    Panels(new ReadOnlySpan<double>((void*)ia, la), k, new ReadOnlySpan<double>((void*)ib, lb), n,
+                    Panels(new ReadOnlySpan<double>((void*)ia, la), k, new ReadOnlySpan<double>((void*)ib, lb), n, ldb,
                         new Span<double>((void*)ic, lc), m, p0, p1);
                 });
             }
@@ -63,8 +65,8 @@ internal static class Dgemm
 
     // Row panels [p0, p1) of c += a·b. B is packed per (k-block, 8-column panel) into a contiguous (kc, 8) buffer
     // that stays in L1 while every row panel of A streams past it.
-    private static void Panels(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, Span<double> c,
-        int m, int p0, int p1)
+    private static void Panels(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> b, int n, int ldb,
+        Span<double> c, int m, int p0, int p1)
     {
         int i0 = p0 * RowBlock, i1 = Math.Min(p1 * RowBlock, m);
         int full = Vector256.IsHardwareAccelerated ? n / NPanel * NPanel : 0;
@@ -76,7 +78,7 @@ internal static class Dgemm
             {
                 for (int t = 0; t < kc; t++)
                 {
-                    b.Slice((k0 + t) * n + j, NPanel).CopyTo(packed.Slice(t * NPanel, NPanel));
+                    b.Slice((k0 + t) * ldb + j, NPanel).CopyTo(packed.Slice(t * NPanel, NPanel));
                 }
 
                 int i = i0;
@@ -96,7 +98,7 @@ internal static class Dgemm
         {
             for (int i = i0; i < i1; i++)
             {
-                Tail(a.Slice(i * k, k), b, n, full, c.Slice(i * n, n));
+                Tail(a.Slice(i * k, k), b, n, ldb, full, c.Slice(i * n, n));
             }
         }
     }
@@ -149,12 +151,12 @@ internal static class Dgemm
     }
 
     // Columns [j0, n) of one row: c += a·b[:, j0:], scalar (also the whole row when Vector256 is unavailable).
-    private static void Tail(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, int j0, Span<double> c)
+    private static void Tail(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, int ldb, int j0, Span<double> c)
     {
         for (int t = 0; t < a.Length; t++)
         {
             double at = a[t];
-            var brow = b.Slice(t * n, n);
+            var brow = b.Slice(t * ldb, n);
             for (int j = j0; j < n; j++)
             {
                 c[j] = Math.FusedMultiplyAdd(at, brow[j], c[j]);
