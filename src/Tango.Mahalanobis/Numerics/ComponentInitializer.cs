@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Tango.Core;
 
 namespace Tango.Mahalanobis.Numerics;
@@ -84,60 +83,12 @@ internal static class ComponentInitializer
         return l;
     }
 
-    // scikit-learn's LinearDiscriminantAnalysis(solver='svd').scalings_.T[:c]: whiten by the pooled within-class
-    // scatter (per-feature standardised, SVD), then rotate onto the principal axes of the weighted class means.
+    // scikit-learn's LinearDiscriminantAnalysis(solver='svd').scalings_.T[:c]
     private static double[] Lda(double[] x, int n, int d, int c, int[] labels)
     {
-        var (classes, index) = Input.Encode(labels);
-        int k = classes.Length;
-        var means = new double[k * d];
-        var counts = new int[k];
-        for (int i = 0; i < n; i++)
-        {
-            counts[index[i]]++;
-            for (int j = 0; j < d; j++)
-            {
-                means[index[i] * d + j] += x[i * d + j];
-            }
-        }
-
-        for (int a = 0; a < k; a++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                means[a * d + j] /= counts[a];
-            }
-        }
-
-        var within = Matrix<double>.Build.Dense(n, d, (i, j) => x[i * d + j] - means[index[i] * d + j]);
-        var std = Enumerable.Range(0, d).Select(j =>
-        {
-            double s = Math.Sqrt(within.Column(j).PointwisePower(2).Sum() / n);
-            return s == 0 ? 1 : s;
-        }).ToArray();
-        double fac = 1.0 / Math.Max(n - k, 1);
-        var scaled = Matrix<double>.Build.Dense(n, d, (i, j) => Math.Sqrt(fac) * within[i, j] / std[j]);
-        var svd = scaled.Svd(true);
-        double tol = 1e-4;
-        int rank = svd.S.Count(s => s > tol);
-        var scalings = Matrix<double>.Build.Dense(d, rank, (j, r) => svd.VT[r, j] / std[j] / svd.S[r]);
-        var xbar = Enumerable.Range(0, d).Select(j => Enumerable.Range(0, k).Sum(a => counts[a] * means[a * d + j]) / n)
-            .ToArray();
-        double between = k > 1 ? 1.0 / (k - 1) : 1;
-        var centred = Matrix<double>.Build.Dense(k, d,
-            (a, j) => Math.Sqrt((double)counts[a] * between) * (means[a * d + j] - xbar[j]));
-        var svd2 = (centred * scalings).Svd(true);
-        int rank2 = svd2.S.Count(s => s > tol * svd2.S[0]);
-        var full = scalings * svd2.VT.Transpose().SubMatrix(0, rank, 0, rank2);
+        var (rows, rank) = LdaDirections.Scalings(x, n, d, labels);
         var l = new double[c * d];
-        for (int r = 0; r < Math.Min(c, rank2); r++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                l[r * d + j] = full[j, r];
-            }
-        }
-
+        Array.Copy(rows, l, Math.Min(c, rank) * d);
         return l;
     }
 }
