@@ -126,7 +126,7 @@ public sealed class IvfIndex : IKnnIndex
     /// <inheritdoc />
     public void Add(Tensor vectors) => Add(MatrixOf(vectors, "vectors"));
 
-    /// <summary>Adds the rows of a memory-mapped matrix, reading it in blocks (the vectors are copied into lists).</summary>
+    /// <summary>Adds the rows of a memory-mapped matrix, read in blocks (the vectors are copied into lists).</summary>
     public void Add(MappedFloatMatrix corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -151,7 +151,7 @@ public sealed class IvfIndex : IKnnIndex
         Search(MatrixOf(queries, "queries"), k, Probes, excludeSelf);
 
     /// <summary>Searches with an explicit number of probes.</summary>
-    public KnnResult Search(ReadOnlySpan<float> queries, int k, int probes, bool excludeSelf = false)
+    public unsafe KnnResult Search(ReadOnlySpan<float> queries, int k, int probes, bool excludeSelf = false)
     {
         int m = RowsOf(queries, "queries");
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -161,14 +161,27 @@ public sealed class IvfIndex : IKnnIndex
         }
 
         var lists = _lists ?? throw new InvalidOperationException("IvfIndex.Search: train the index first.");
-        var q = Scoring.PrepareQueries(Metric, queries, Dimension, out var queryNorms);
+        var queryNorms = Scoring.QueryNorms(Metric, queries, Dimension);
+        var normalized = Scoring.NormalizedQueries(Metric, queries, Dimension);
         var scores = new float[(long)m * k];
         var ids = new int[scores.Length];
         NeighborHeap.Reset(scores, ids);
-        if (m > 0 && k > 0 && Count > 0)
+        try
         {
-            var cells = Quantizer().Search(q, probes).Ids;
-            new IvfSearch(lists, Metric, q, m, k, probes, cells, excludeSelf, MaxThreads).Run(scores, ids);
+            var q = normalized is null ? queries : normalized.AsSpan(0, queries.Length);
+            if (m > 0 && k > 0 && Count > 0)
+            {
+                var cells = Quantizer().Search(q, probes).Ids;
+                fixed (float* p = q)
+                {
+                    new IvfSearch(lists, Metric, new QueryRows(p, q.Length), Dimension, m, k, probes, cells,
+                        excludeSelf, MaxThreads).Run(scores, ids);
+                }
+            }
+        }
+        finally
+        {
+            Scoring.ReturnQueries(normalized);
         }
 
         return Scoring.Finish(Metric, scores, ids, m, k, queryNorms);

@@ -43,7 +43,8 @@ internal static class KnnTable
             $"CPU: {Environment.ProcessorCount} cores; median of {reps} interleaved repetitions; inner product, " +
             $"k = 10, 10,000 queries, d = 128; IVF nlist = 1024"));
         report.AppendLine();
-        report.AppendLine("| corpus | index | Tango QPS | faiss QPS | Tango / faiss | Tango recall@10 | faiss recall@10 " +
+        report.AppendLine("| corpus | index | Tango QPS | faiss QPS | Tango / faiss | Tango recall@10 " +
+                          "| faiss recall@10 " +
                           "| Tango peak MB | faiss peak MB | Tango build s | faiss build s |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in Option(args, "--sizes", "100000,1000000").Split(','))
