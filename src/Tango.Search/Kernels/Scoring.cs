@@ -70,7 +70,7 @@ internal static class Scoring
         for (int i = 0; i < m; i++)
         {
             var s = heapScores.AsSpan(i * k, k);
-            NeighborHeap.SortBestFirst(s, heapIds.AsSpan(i * k, k));
+            NeighborHeap.SortBestFirstFast(s, heapIds.AsSpan(i * k, k));
             if (querySquaredNorms is null)
             {
                 continue;
