@@ -95,11 +95,11 @@ public sealed class IvfIndex : IKnnIndex
         {
             var x = vectors.ToArray();
             Normalize(x);
-            _centroids = kmeans.Fit(x, Dimension).Centroids;
+            _centroids = kmeans.TrainCentroids(x, Dimension, out _);
         }
         else
         {
-            _centroids = kmeans.Fit(vectors, Dimension).Centroids;
+            _centroids = kmeans.TrainCentroids(vectors, Dimension, out _);
         }
 
         _quantizer = new FlatIndex(Dimension, Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric);

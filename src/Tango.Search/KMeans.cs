@@ -66,6 +66,29 @@ public sealed class KMeans
     /// <summary>Fits (n, dimension) row-major points; needs n ≥ <see cref="Clusters"/> finite points.</summary>
     public KMeansResult Fit(ReadOnlySpan<float> x, int dimension)
     {
+        var centroids = TrainCentroids(x, dimension, out int iterations);
+        int n = x.Length / dimension;
+        var index = new FlatIndex(dimension, Metric);
+        index.Add(centroids);
+        var assignments = index.Search(x, 1).Ids;
+        double inertia = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var xi = x.Slice(i * dimension, dimension);
+            var ci = centroids.AsSpan(assignments[i] * dimension, dimension);
+            for (int j = 0; j < dimension; j++)
+            {
+                double diff = xi[j] - (double)ci[j];
+                inertia += diff * diff;
+            }
+        }
+
+        return new KMeansResult(centroids, Clusters, dimension, assignments, inertia, iterations, Metric);
+    }
+
+    // The centroids only (no final assignment of every point): what an IVF index needs from training.
+    internal float[] TrainCentroids(ReadOnlySpan<float> x, int dimension, out int iterations)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         int n = x.Length / dimension;
         if (x.Length % dimension != 0 || n < Clusters)
@@ -85,23 +108,8 @@ public sealed class KMeans
         // faiss: with exactly k training points the centroids are those points, with no iteration.
         bool copy = train.Length / dimension == Clusters;
         float[] centroids = copy ? (float[])train.Clone() : InitialCentroids(train, dimension);
-        int iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric).Run(centroids, Iterations);
-        var index = new FlatIndex(dimension, Metric);
-        index.Add(centroids);
-        var assignments = index.Search(x, 1).Ids;
-        double inertia = 0;
-        for (int i = 0; i < n; i++)
-        {
-            var xi = x.Slice(i * dimension, dimension);
-            var ci = centroids.AsSpan(assignments[i] * dimension, dimension);
-            for (int j = 0; j < dimension; j++)
-            {
-                double diff = xi[j] - (double)ci[j];
-                inertia += diff * diff;
-            }
-        }
-
-        return new KMeansResult(centroids, Clusters, dimension, assignments, inertia, iterations, Metric);
+        iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric).Run(centroids, Iterations);
+        return centroids;
     }
 
     // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed).
