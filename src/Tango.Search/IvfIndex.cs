@@ -12,8 +12,9 @@ namespace Tango.Search;
 /// centroid; a query scans only the lists of its <see cref="Probes"/> nearest centroids. Scores within the scanned
 /// lists are exact; recall grows with the probes and is exactly that of <see cref="FlatIndex"/> when every list
 /// is probed. Training is faiss's: <see cref="KMeans"/> with <see cref="KMeansInit.RandomSample"/>, 10 iterations,
-/// at most 256 points per centroid, assigning points by the index metric as faiss does (largest inner product for
-/// an inner-product index; cosine on normalised vectors). The coarse assignment and probing use it too.
+/// at most 256 points per centroid, assigning points by the index metric and, for inner product and cosine,
+/// keeping the centroids at unit norm (faiss's spherical k-means, its IVF default for inner product). The coarse
+/// assignment and probing use the index metric too.
 /// </summary>
 public sealed class IvfIndex : IKnnIndex
 {
@@ -90,6 +91,7 @@ public sealed class IvfIndex : IKnnIndex
         var kmeans = new KMeans(ListCount, TrainIterations, KMeansInit.RandomSample, Seed)
         {
             Metric = Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric,
+            Spherical = Metric is MetricKind.InnerProduct or MetricKind.Cosine,
         };
         if (Metric == MetricKind.Cosine)
         {

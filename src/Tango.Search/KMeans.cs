@@ -51,6 +51,12 @@ public sealed class KMeans
     /// </summary>
     public MetricKind Metric { get; init; } = MetricKind.SquaredL2;
 
+    /// <summary>
+    /// Rescales every centroid to unit norm after initialisation and after each update (faiss's
+    /// <c>spherical</c>, which its IVF indexes turn on for inner product).
+    /// </summary>
+    public bool Spherical { get; init; }
+
     /// <summary>Fits the rows of a (n, d) tensor.</summary>
     public KMeansResult Fit(Tensor x)
     {
@@ -108,7 +114,12 @@ public sealed class KMeans
         // faiss: with exactly k training points the centroids are those points, with no iteration.
         bool copy = train.Length / dimension == Clusters;
         float[] centroids = copy ? (float[])train.Clone() : InitialCentroids(train, dimension);
-        iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric).Run(centroids, Iterations);
+        if (Spherical)
+        {
+            Lloyd.Normalize(centroids, dimension);
+        }
+
+        iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric, Spherical).Run(centroids, Iterations);
         return centroids;
     }
 

@@ -14,9 +14,11 @@ internal sealed class Lloyd
     private readonly int _n;
     private readonly int _k;
     private readonly MetricKind _metric;
+    private readonly bool _spherical;
 
-    public Lloyd(float[] x, int d, int k, MetricKind metric)
+    public Lloyd(float[] x, int d, int k, MetricKind metric, bool spherical)
     {
+        _spherical = spherical;
         _x = x;
         _d = d;
         _n = x.Length / d;
@@ -42,10 +44,29 @@ internal sealed class Lloyd
 
             var counts = ComputeCentroids(assign, centroids);
             previousSplit = SplitEmpty(counts, centroids);
+            if (_spherical)
+            {
+                Normalize(centroids, _d);
+            }
+
             previous = assign;
         }
 
         return iterations;
+    }
+
+    // faiss's fvec_renorm_L2: each row times 1/‖row‖ (float), rows of norm 0 left alone.
+    public static void Normalize(float[] centroids, int d)
+    {
+        for (int c = 0; c < centroids.Length / d; c++)
+        {
+            var row = centroids.AsSpan(c * d, d);
+            float norm = System.Numerics.Tensors.TensorPrimitives.SumOfSquares(row);
+            if (norm > 0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, 1f / MathF.Sqrt(norm), row);
+            }
+        }
     }
 
     private float[] ComputeCentroids(int[] assign, float[] centroids)
