@@ -1,5 +1,6 @@
 using Tango.Core;
 using Tango.Search.Clustering;
+using Tango.Search.Kernels;
 
 namespace Tango.Search;
 
@@ -93,7 +94,7 @@ public sealed class KMeans
     }
 
     // The centroids only (no final assignment of every point): what an IVF index needs from training.
-    internal float[] TrainCentroids(ReadOnlySpan<float> x, int dimension, out int iterations)
+    internal unsafe float[] TrainCentroids(ReadOnlySpan<float> x, int dimension, out int iterations)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         int n = x.Length / dimension;
@@ -110,26 +111,39 @@ public sealed class KMeans
                                         $"column {bad % dimension}.", nameof(x));
         }
 
-        var train = TrainingSet(x, dimension, n);
+        // The training set is read in place unless it is subsampled.
+        var sample = Subsample(x, dimension, n);
+        var train = sample is null ? x : sample;
         // faiss: with exactly k training points the centroids are those points, with no iteration.
         bool copy = train.Length / dimension == Clusters;
-        float[] centroids = copy ? (float[])train.Clone() : InitialCentroids(train, dimension);
+        float[] centroids = copy ? train.ToArray() : InitialCentroids(train, dimension);
         if (Spherical)
         {
             Lloyd.Normalize(centroids, dimension);
         }
 
-        iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric, Spherical).Run(centroids, Iterations);
+        iterations = 0;
+        if (!copy)
+        {
+            fixed (float* p = train)
+            {
+                var rows = new QueryRows(p, train.Length);
+                iterations = new Lloyd(rows, train.Length / dimension, dimension, Clusters, Metric, Spherical)
+                    .Run(centroids, Iterations);
+            }
+        }
+
         return centroids;
     }
 
-    // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed).
-    private float[] TrainingSet(ReadOnlySpan<float> x, int d, int n)
+    // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed); null when
+    // every point is used.
+    private float[]? Subsample(ReadOnlySpan<float> x, int d, int n)
     {
         long cap = (long)MaxPointsPerCluster * Clusters;
         if (MaxPointsPerCluster <= 0 || n <= cap)
         {
-            return x.ToArray();
+            return null;
         }
 
         var perm = Mt19937.Permutation(n, Seed);
@@ -142,7 +156,7 @@ public sealed class KMeans
         return train;
     }
 
-    private float[] InitialCentroids(float[] train, int d)
+    private float[] InitialCentroids(ReadOnlySpan<float> train, int d)
     {
         if (Init == KMeansInit.KMeansPlusPlus)
         {
@@ -154,7 +168,7 @@ public sealed class KMeans
         var centroids = new float[Clusters * d];
         for (int i = 0; i < Clusters; i++)
         {
-            train.AsSpan(perm[i] * d, d).CopyTo(centroids.AsSpan(i * d, d));
+            train.Slice(perm[i] * d, d).CopyTo(centroids.AsSpan(i * d, d));
         }
 
         return centroids;
