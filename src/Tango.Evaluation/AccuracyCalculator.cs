@@ -46,7 +46,7 @@ public sealed class AccuracyCalculator
     /// <summary>The k of precision@k and recall@k (default 1, 2, 4, 8, as reported on CUB-200 and Cars-196).</summary>
     public IReadOnlyList<int> AtK { get; init; } = [1, 2, 4, 8];
 
-    /// <summary>The k-means used for NMI and AMI (its cluster count is replaced by the number of query labels).</summary>
+    /// <summary>Lloyd iterations of the NMI/AMI k-means (its k is the number of distinct query labels).</summary>
     public int ClusteringIterations { get; init; } = 20;
 
     /// <summary>Seed of the NMI/AMI k-means.</summary>

@@ -1,12 +1,13 @@
 namespace Tango.Evaluation;
 
-/// <summary>The metrics <see cref="AccuracyCalculator"/> computes (pytorch-metric-learning's names in brackets).</summary>
+/// <summary>The metrics <see cref="AccuracyCalculator"/> computes (pytorch-metric-learning's names in brackets).
+/// </summary>
 public enum AccuracyMetric
 {
     /// <summary>[precision_at_1] The fraction of queries whose nearest reference has their label.</summary>
     PrecisionAt1,
 
-    /// <summary>[r_precision] Same-label references among the first R, divided by R (R = the query's relevant count).</summary>
+    /// <summary>[r_precision] Same-label references among the first R, divided by R (R: the relevant count).</summary>
     RPrecision,
 
     /// <summary>[mean_average_precision_at_r] Average precision over the first R neighbours, divided by R.</summary>

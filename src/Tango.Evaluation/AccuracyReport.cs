@@ -14,7 +14,8 @@ public sealed class AccuracyReport
     private readonly Dictionary<AccuracyMetric, IReadOnlyDictionary<int, double>> _perClass;
 
     internal AccuracyReport(Dictionary<AccuracyMetric, double> values,
-        Dictionary<AccuracyMetric, IReadOnlyDictionary<int, double>> perClass, IReadOnlyDictionary<int, double> precisionAtK,
+        Dictionary<AccuracyMetric, IReadOnlyDictionary<int, double>> perClass,
+        IReadOnlyDictionary<int, double> precisionAtK,
         IReadOnlyDictionary<int, double> recallAtK, int k, int queryCount, int scoredQueryCount, int[] loneLabels)
     {
         _values = values;

@@ -43,7 +43,7 @@ internal sealed class Contingency
         return new Contingency(labels, clusters);
     }
 
-    /// <summary>I(Y; C) = Σ (n_ij/N)(log n_ij − log N) + (n_ij/N)(log N + log N − log(a_i b_j)), clipped at 0.</summary>
+    /// <summary>I(Y; C) = Σ (n_ij/N)(log n_ij − log N) + (n_ij/N)(2 log N − log(a_i b_j)), clipped at 0.</summary>
     public double MutualInformation()
     {
         if (_rowSums.Length == 1 || _colSums.Length == 1)

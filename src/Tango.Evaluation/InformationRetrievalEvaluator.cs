@@ -43,7 +43,8 @@ public sealed class InformationRetrievalEvaluator
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(relevant);
-        if (queries.Rank != 2 || corpus.Rank != 2 || queries.Dim(1) != corpus.Dim(1) || relevant.Count != queries.Dim(0))
+        if (queries.Rank != 2 || corpus.Rank != 2 || queries.Dim(1) != corpus.Dim(1)
+            || relevant.Count != queries.Dim(0))
         {
             throw new ArgumentException($"InformationRetrievalEvaluator: queries {queries.ShapeString} and corpus " +
                                         $"{corpus.ShapeString} must be (m, d) and (n, d), with m = {relevant.Count} " +

@@ -12,7 +12,8 @@ public sealed class RetrievalReport
 {
     internal RetrievalReport(int queryCount, IReadOnlyDictionary<int, double> accuracy,
         IReadOnlyDictionary<int, double> precision, IReadOnlyDictionary<int, double> recall,
-        IReadOnlyDictionary<int, double> mrr, IReadOnlyDictionary<int, double> ndcg, IReadOnlyDictionary<int, double> map)
+        IReadOnlyDictionary<int, double> mrr, IReadOnlyDictionary<int, double> ndcg,
+        IReadOnlyDictionary<int, double> map)
     {
         QueryCount = queryCount;
         AccuracyAtK = accuracy;

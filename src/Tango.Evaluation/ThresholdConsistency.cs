@@ -49,7 +49,8 @@ public static class ThresholdConsistency
         return Opis(pairs, low, Math.Max(low, high), steps);
     }
 
-    /// <summary>OPIS over <paramref name="steps"/> even thresholds from <paramref name="low"/> to <paramref name="high"/>.</summary>
+    /// <summary>OPIS over <paramref name="steps"/> even thresholds from <paramref name="low"/> to
+    /// <paramref name="high"/>.</summary>
     public static OpisReport OpisOverThresholds(Tensor embeddings, int[] labels, double low, double high, int steps,
         SimilarityFunction similarity = SimilarityFunction.Cosine) =>
         Opis(new PairScores(embeddings, labels, similarity), low, high, steps);
@@ -195,8 +196,8 @@ public static class ThresholdConsistency
                 _norms[i] = System.Numerics.Tensors.TensorPrimitives.SumOfSquares(row);
                 if (similarity == SimilarityFunction.Cosine)
                 {
-                    System.Numerics.Tensors.TensorPrimitives.Multiply(row, 1f / MathF.Max(MathF.Sqrt(_norms[i]), 1e-12f),
-                        row);
+                    float scale = 1f / MathF.Max(MathF.Sqrt(_norms[i]), 1e-12f);
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(row, scale, row);
                 }
             }
 

@@ -92,17 +92,29 @@ public sealed class FlatIndex : IKnnIndex
         Search(MatrixOf(queries, "queries"), k, excludeSelf);
 
     /// <inheritdoc />
-    public KnnResult Search(ReadOnlySpan<float> queries, int k, bool excludeSelf = false)
+    public unsafe KnnResult Search(ReadOnlySpan<float> queries, int k, bool excludeSelf = false)
     {
         int m = RowsOf(queries, "queries");
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var q = Scoring.PrepareQueries(Metric, queries, Dimension, out var queryNorms);
+        var queryNorms = Scoring.QueryNorms(Metric, queries, Dimension);
+        var normalized = Scoring.NormalizedQueries(Metric, queries, Dimension);
         var scores = new float[(long)m * k];
         var ids = new int[scores.Length];
         NeighborHeap.Reset(scores, ids);
-        if (m > 0 && k > 0 && Count > 0)
+        try
         {
-            new FlatSearch(this, q, m, k, excludeSelf).Run(scores, ids);
+            var q = normalized is null ? queries : normalized.AsSpan(0, queries.Length);
+            fixed (float* p = q)
+            {
+                if (m > 0 && k > 0 && Count > 0)
+                {
+                    new FlatSearch(this, new QueryRows(p, q.Length), m, k, excludeSelf).Run(scores, ids);
+                }
+            }
+        }
+        finally
+        {
+            Scoring.ReturnQueries(normalized);
         }
 
         return Scoring.Finish(Metric, scores, ids, m, k, queryNorms);

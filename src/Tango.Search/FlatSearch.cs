@@ -14,13 +14,13 @@ namespace Tango.Search;
 internal sealed class FlatSearch
 {
     private readonly FlatIndex _index;
-    private readonly float[] _queries;
+    private readonly QueryRows _queries;
     private readonly int _m;
     private readonly int _k;
     private readonly bool _excludeSelf;
     private readonly List<(VectorStore.Segment Segment, int Start, int Rows)> _tiles = [];
 
-    public FlatSearch(FlatIndex index, float[] queries, int m, int k, bool excludeSelf)
+    public FlatSearch(FlatIndex index, QueryRows queries, int m, int k, bool excludeSelf)
     {
         _index = index;
         _queries = queries;
@@ -80,7 +80,7 @@ internal sealed class FlatSearch
     private void ScanBlock(int q0, int first, int last, Worker worker, float[] scores, int[] ids)
     {
         int d = _index.Dimension, rows = Math.Min(FlatIndex.QueryBlock, _m - q0);
-        var q = _queries.AsSpan(q0 * d, rows * d);
+        var q = _queries.Slice(q0 * d, rows * d);
         var terms = _index.Terms;
         var reservoirs = worker.Reservoirs;
         for (int r = 0; r < rows && reservoirs is not null; r++)

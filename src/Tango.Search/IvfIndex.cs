@@ -12,8 +12,9 @@ namespace Tango.Search;
 /// centroid; a query scans only the lists of its <see cref="Probes"/> nearest centroids. Scores within the scanned
 /// lists are exact; recall grows with the probes and is exactly that of <see cref="FlatIndex"/> when every list
 /// is probed. Training is faiss's: <see cref="KMeans"/> with <see cref="KMeansInit.RandomSample"/>, 10 iterations,
-/// at most 256 points per centroid, assigning points by the index metric as faiss does (largest inner product for
-/// an inner-product index; cosine on normalised vectors). The coarse assignment and probing use it too.
+/// at most 256 points per centroid, assigning points by the index metric and, for inner product and cosine,
+/// keeping the centroids at unit norm (faiss's spherical k-means, its IVF default for inner product). The coarse
+/// assignment and probing use the index metric too.
 /// </summary>
 public sealed class IvfIndex : IKnnIndex
 {
@@ -90,16 +91,17 @@ public sealed class IvfIndex : IKnnIndex
         var kmeans = new KMeans(ListCount, TrainIterations, KMeansInit.RandomSample, Seed)
         {
             Metric = Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric,
+            Spherical = Metric is MetricKind.InnerProduct or MetricKind.Cosine,
         };
         if (Metric == MetricKind.Cosine)
         {
             var x = vectors.ToArray();
             Normalize(x);
-            _centroids = kmeans.Fit(x, Dimension).Centroids;
+            _centroids = kmeans.TrainCentroids(x, Dimension, out _);
         }
         else
         {
-            _centroids = kmeans.Fit(vectors, Dimension).Centroids;
+            _centroids = kmeans.TrainCentroids(vectors, Dimension, out _);
         }
 
         _quantizer = new FlatIndex(Dimension, Metric == MetricKind.L2 ? MetricKind.SquaredL2 : Metric);
@@ -126,7 +128,7 @@ public sealed class IvfIndex : IKnnIndex
     /// <inheritdoc />
     public void Add(Tensor vectors) => Add(MatrixOf(vectors, "vectors"));
 
-    /// <summary>Adds the rows of a memory-mapped matrix, reading it in blocks (the vectors are copied into lists).</summary>
+    /// <summary>Adds the rows of a memory-mapped matrix, read in blocks (the vectors are copied into lists).</summary>
     public void Add(MappedFloatMatrix corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -151,7 +153,7 @@ public sealed class IvfIndex : IKnnIndex
         Search(MatrixOf(queries, "queries"), k, Probes, excludeSelf);
 
     /// <summary>Searches with an explicit number of probes.</summary>
-    public KnnResult Search(ReadOnlySpan<float> queries, int k, int probes, bool excludeSelf = false)
+    public unsafe KnnResult Search(ReadOnlySpan<float> queries, int k, int probes, bool excludeSelf = false)
     {
         int m = RowsOf(queries, "queries");
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -161,14 +163,27 @@ public sealed class IvfIndex : IKnnIndex
         }
 
         var lists = _lists ?? throw new InvalidOperationException("IvfIndex.Search: train the index first.");
-        var q = Scoring.PrepareQueries(Metric, queries, Dimension, out var queryNorms);
+        var queryNorms = Scoring.QueryNorms(Metric, queries, Dimension);
+        var normalized = Scoring.NormalizedQueries(Metric, queries, Dimension);
         var scores = new float[(long)m * k];
         var ids = new int[scores.Length];
         NeighborHeap.Reset(scores, ids);
-        if (m > 0 && k > 0 && Count > 0)
+        try
         {
-            var cells = Quantizer().Search(q, probes).Ids;
-            new IvfSearch(lists, Metric, q, m, k, probes, cells, excludeSelf, MaxThreads).Run(scores, ids);
+            var q = normalized is null ? queries : normalized.AsSpan(0, queries.Length);
+            if (m > 0 && k > 0 && Count > 0)
+            {
+                var cells = Quantizer().Search(q, probes).Ids;
+                fixed (float* p = q)
+                {
+                    new IvfSearch(lists, Metric, new QueryRows(p, q.Length), Dimension, m, k, probes, cells,
+                        excludeSelf, MaxThreads).Run(scores, ids);
+                }
+            }
+        }
+        finally
+        {
+            Scoring.ReturnQueries(normalized);
         }
 
         return Scoring.Finish(Metric, scores, ids, m, k, queryNorms);

@@ -1,5 +1,6 @@
 using Tango.Core;
 using Tango.Search.Clustering;
+using Tango.Search.Kernels;
 
 namespace Tango.Search;
 
@@ -51,6 +52,12 @@ public sealed class KMeans
     /// </summary>
     public MetricKind Metric { get; init; } = MetricKind.SquaredL2;
 
+    /// <summary>
+    /// Rescales every centroid to unit norm after initialisation and after each update (faiss's
+    /// <c>spherical</c>, which its IVF indexes turn on for inner product).
+    /// </summary>
+    public bool Spherical { get; init; }
+
     /// <summary>Fits the rows of a (n, d) tensor.</summary>
     public KMeansResult Fit(Tensor x)
     {
@@ -66,26 +73,8 @@ public sealed class KMeans
     /// <summary>Fits (n, dimension) row-major points; needs n ≥ <see cref="Clusters"/> finite points.</summary>
     public KMeansResult Fit(ReadOnlySpan<float> x, int dimension)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        var centroids = TrainCentroids(x, dimension, out int iterations);
         int n = x.Length / dimension;
-        if (x.Length % dimension != 0 || n < Clusters)
-        {
-            throw new ArgumentException($"KMeans.Fit: {x.Length} values are not at least k = {Clusters} rows of " +
-                                        $"dimension {dimension}.", nameof(x));
-        }
-
-        int bad = x.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"KMeans.Fit: point {bad / dimension} has a non-finite value {x[bad]} at " +
-                                        $"column {bad % dimension}.", nameof(x));
-        }
-
-        var train = TrainingSet(x, dimension, n);
-        // faiss: with exactly k training points the centroids are those points, with no iteration.
-        bool copy = train.Length / dimension == Clusters;
-        float[] centroids = copy ? (float[])train.Clone() : InitialCentroids(train, dimension);
-        int iterations = copy ? 0 : new Lloyd(train, dimension, Clusters, Metric).Run(centroids, Iterations);
         var index = new FlatIndex(dimension, Metric);
         index.Add(centroids);
         var assignments = index.Search(x, 1).Ids;
@@ -104,13 +93,57 @@ public sealed class KMeans
         return new KMeansResult(centroids, Clusters, dimension, assignments, inertia, iterations, Metric);
     }
 
-    // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed).
-    private float[] TrainingSet(ReadOnlySpan<float> x, int d, int n)
+    // The centroids only (no final assignment of every point): what an IVF index needs from training.
+    internal unsafe float[] TrainCentroids(ReadOnlySpan<float> x, int dimension, out int iterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        int n = x.Length / dimension;
+        if (x.Length % dimension != 0 || n < Clusters)
+        {
+            throw new ArgumentException($"KMeans.Fit: {x.Length} values are not at least k = {Clusters} rows of " +
+                                        $"dimension {dimension}.", nameof(x));
+        }
+
+        int bad = x.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        if (bad >= 0)
+        {
+            throw new ArgumentException($"KMeans.Fit: point {bad / dimension} has a non-finite value {x[bad]} at " +
+                                        $"column {bad % dimension}.", nameof(x));
+        }
+
+        // The training set is read in place unless it is subsampled.
+        var sample = Subsample(x, dimension, n);
+        var train = sample is null ? x : sample;
+        // faiss: with exactly k training points the centroids are those points, with no iteration.
+        bool copy = train.Length / dimension == Clusters;
+        float[] centroids = copy ? train.ToArray() : InitialCentroids(train, dimension);
+        if (Spherical)
+        {
+            Lloyd.Normalize(centroids, dimension);
+        }
+
+        iterations = 0;
+        if (!copy)
+        {
+            fixed (float* p = train)
+            {
+                var rows = new QueryRows(p, train.Length);
+                iterations = new Lloyd(rows, train.Length / dimension, dimension, Clusters, Metric, Spherical)
+                    .Run(centroids, Iterations);
+            }
+        }
+
+        return centroids;
+    }
+
+    // faiss's subsample_training_set: the first k·max points of the permutation rand_perm(n, seed); null when
+    // every point is used.
+    private float[]? Subsample(ReadOnlySpan<float> x, int d, int n)
     {
         long cap = (long)MaxPointsPerCluster * Clusters;
         if (MaxPointsPerCluster <= 0 || n <= cap)
         {
-            return x.ToArray();
+            return null;
         }
 
         var perm = Mt19937.Permutation(n, Seed);
@@ -123,7 +156,7 @@ public sealed class KMeans
         return train;
     }
 
-    private float[] InitialCentroids(float[] train, int d)
+    private float[] InitialCentroids(ReadOnlySpan<float> train, int d)
     {
         if (Init == KMeansInit.KMeansPlusPlus)
         {
@@ -135,7 +168,7 @@ public sealed class KMeans
         var centroids = new float[Clusters * d];
         for (int i = 0; i < Clusters; i++)
         {
-            train.AsSpan(perm[i] * d, d).CopyTo(centroids.AsSpan(i * d, d));
+            train.Slice(perm[i] * d, d).CopyTo(centroids.AsSpan(i * d, d));
         }
 
         return centroids;

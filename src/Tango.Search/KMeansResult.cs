@@ -32,7 +32,7 @@ public sealed class KMeansResult
     /// <summary>The nearest final centroid of every fitted point (ties to the lower centroid).</summary>
     public int[] Assignments { get; }
 
-    /// <summary>Σ ‖x − c(x)‖² over the fitted points, for their assigned final centroids (accumulated in double).</summary>
+    /// <summary>Σ ‖x − c(x)‖² over the fitted points and their assigned final centroids (in double).</summary>
     public double Inertia { get; }
 
     /// <summary>Lloyd iterations run (fewer than asked when the assignment stopped changing).</summary>

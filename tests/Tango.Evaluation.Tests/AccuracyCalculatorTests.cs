@@ -142,7 +142,8 @@ public class AccuracyCalculatorTests
         k == 0 ? AccuracyK.All : k < 0 ? AccuracyK.MaxBinCount : AccuracyK.Of(k),
         perClass ? AccuracyAveraging.PerClass : AccuracyAveraging.PerQuery);
 
-    private static void AssertMatches(string name, AccuracyReport report, double tol, double? clusteringTolerance = null)
+    private static void AssertMatches(string name, AccuracyReport report, double tol,
+        double? clusteringTolerance = null)
     {
         foreach (var property in Ref.Result(name).EnumerateObject())
         {
@@ -154,7 +155,8 @@ public class AccuracyCalculatorTests
                 _ => report[KnnMetrics.Single(m => m.Pml == property.Name).Metric],
             };
             bool clustering = property.Name is "NMI" or "AMI";
-            Tolerance.Close(expected, actual, 0, clustering ? clusteringTolerance ?? tol : tol, $"{name}.{property.Name}");
+            double atol = clustering ? clusteringTolerance ?? tol : tol;
+            Tolerance.Close(expected, actual, 0, atol, $"{name}.{property.Name}");
         }
     }
 }

@@ -4,7 +4,7 @@ using Tango.Search;
 
 namespace Tango.Evaluation.Tests;
 
-/// <summary>Reads Reference/accuracy_calculator.json (pytorch-metric-learning 2.8.1; see Reference/README.md).</summary>
+/// <summary>Reads Reference/accuracy_calculator.json (pytorch-metric-learning 2.8.1; Reference/README.md).</summary>
 internal sealed class PmlReference
 {
     private static readonly Lazy<PmlReference> Shared = new(() => new PmlReference());

@@ -65,7 +65,8 @@ public class FlatIndexTests
         index.Add([0f, 0f, 3f, 4f]);
         var r = index.Search([0f, 0f], 4, excludeSelf: true);
         Assert.Equal([1, -1, -1, -1], r.IdsOf(0).ToArray());
-        Assert.Equal([5f, float.PositiveInfinity, float.PositiveInfinity, float.PositiveInfinity], r.ScoresOf(0).ToArray());
+        const float inf = float.PositiveInfinity;
+        Assert.Equal([5f, inf, inf, inf], r.ScoresOf(0).ToArray());
         var ip = new FlatIndex(2, MetricKind.InnerProduct);
         Assert.Equal([-1, -1], ip.Search([1f, 1f], 2).IdsOf(0).ToArray());
         Assert.Equal(float.NegativeInfinity, ip.Search([1f, 1f], 2).ScoresOf(0)[1]);

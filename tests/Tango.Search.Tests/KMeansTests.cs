@@ -129,6 +129,21 @@ public class KMeansTests
     }
 
     [Fact]
+    public void Spherical_KeepsUnitNormCentroids()
+    {
+        var x = Blobs(7, out _);
+        var r = new KMeans(4, 10, KMeansInit.RandomSample, 1)
+        {
+            Metric = MetricKind.InnerProduct, Spherical = true,
+        }.Fit(x, 5);
+        for (int c = 0; c < 4; c++)
+        {
+            double norm = Math.Sqrt(Enumerable.Range(0, 5).Sum(j => Math.Pow(r.Centroids[c * 5 + j], 2)));
+            Assert.Equal(1.0, norm, 5);
+        }
+    }
+
+    [Fact]
     public void KEqualsN_CopiesThePoints()
     {
         float[] x = [1f, 2f, 3f, 4f];

@@ -5,6 +5,8 @@ internal static class Stats
     public static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToArray();
-        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+        return v.Length == 0 ? double.NaN
+            : v.Length % 2 == 1 ? v[v.Length / 2]
+            : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 }

@@ -37,7 +37,8 @@ internal sealed class NpyHeaderParser
             {
                 case "descr" when descr is null:
                     descr = Peek() == '\'' || Peek() == '"' ? ParseString() : throw Fail(
-                        "unsupported dtype: 'descr' is not a simple type string (structured arrays are not supported).");
+                        "unsupported dtype: 'descr' is not a simple type string (structured arrays are not " +
+                        "supported).");
                     break;
                 case "fortran_order" when fortran is null:
                     fortran = ParseBool();

@@ -13,18 +13,18 @@ namespace Tango.Search.Clustering;
 internal static class KMeansPlusPlus
 {
     // x: (n, d) -> centroids: (k, d)
-    public static float[] Pick(float[] x, int d, int k, Rng rng)
+    public static float[] Pick(ReadOnlySpan<float> x, int d, int k, Rng rng)
     {
         int n = x.Length / d, trials = 2 + (int)Math.Log(k);
         var norms = new float[n];
         for (int i = 0; i < n; i++)
         {
-            norms[i] = TensorPrimitives.SumOfSquares(x.AsSpan(i * d, d));
+            norms[i] = TensorPrimitives.SumOfSquares(x.Slice(i * d, d));
         }
 
         var centroids = new float[k * d];
         int first = rng.NextInt(n);
-        x.AsSpan(first * d, d).CopyTo(centroids);
+        x.Slice(first * d, d).CopyTo(centroids);
         var closest = new float[n];
         SquaredDistances(x, norms, d, [first], closest);
         double potential = Sum(closest);
@@ -49,7 +49,7 @@ internal static class KMeansPlusPlus
 
             dist.AsSpan(best * n, n).CopyTo(closest);
             potential = bestPotential;
-            x.AsSpan(candidates[best] * d, d).CopyTo(centroids.AsSpan(c * d, d));
+            x.Slice(candidates[best] * d, d).CopyTo(centroids.AsSpan(c * d, d));
         }
 
         return centroids;
@@ -82,13 +82,13 @@ internal static class KMeansPlusPlus
     }
 
     // x: (n, d), norms: (n) ‖x‖², rows: (t) indices into x -> dist: (t, n) = max(0, ‖x_r‖² + ‖x_j‖² − 2 x_r·x_j)
-    private static void SquaredDistances(float[] x, float[] norms, int d, int[] rows, float[] dist)
+    private static void SquaredDistances(ReadOnlySpan<float> x, float[] norms, int d, int[] rows, float[] dist)
     {
         int n = norms.Length;
         var q = new float[rows.Length * d];
         for (int t = 0; t < rows.Length; t++)
         {
-            x.AsSpan(rows[t] * d, d).CopyTo(q.AsSpan(t * d, d));
+            x.Slice(rows[t] * d, d).CopyTo(q.AsSpan(t * d, d));
         }
 
         QueryGemm.Multiply(q, rows.Length, x, n, d, dist, n, parallel: true);

@@ -1,3 +1,5 @@
+using Tango.Search.Kernels;
+
 namespace Tango.Search.Clustering;
 
 /// <summary>
@@ -9,17 +11,20 @@ internal sealed class Lloyd
     // faiss's split perturbation, "a bit above machine epsilon for float16".
     private const double SplitEps = 1.0 / 1024;
 
-    private readonly float[] _x;
+    private readonly QueryRows _x;
     private readonly int _d;
     private readonly int _n;
     private readonly int _k;
     private readonly MetricKind _metric;
+    private readonly bool _spherical;
 
-    public Lloyd(float[] x, int d, int k, MetricKind metric)
+    // x: the (n, d) training points, pinned for the lifetime of this object
+    public Lloyd(QueryRows x, int n, int d, int k, MetricKind metric, bool spherical)
     {
+        _spherical = spherical;
         _x = x;
         _d = d;
-        _n = x.Length / d;
+        _n = n;
         _k = k;
         _metric = metric;
     }
@@ -34,7 +39,7 @@ internal sealed class Lloyd
         {
             var index = new FlatIndex(_d, _metric);
             index.Add(centroids);
-            var assign = index.Search(_x, 1).Ids;
+            var assign = index.Search(_x.Slice(0, _n * _d), 1).Ids;
             if (previous is not null && !previousSplit && assign.AsSpan().SequenceEqual(previous))
             {
                 return it;
@@ -42,10 +47,29 @@ internal sealed class Lloyd
 
             var counts = ComputeCentroids(assign, centroids);
             previousSplit = SplitEmpty(counts, centroids);
+            if (_spherical)
+            {
+                Normalize(centroids, _d);
+            }
+
             previous = assign;
         }
 
         return iterations;
+    }
+
+    // faiss's fvec_renorm_L2: each row times 1/‖row‖ (float), rows of norm 0 left alone.
+    public static void Normalize(float[] centroids, int d)
+    {
+        for (int c = 0; c < centroids.Length / d; c++)
+        {
+            var row = centroids.AsSpan(c * d, d);
+            float norm = System.Numerics.Tensors.TensorPrimitives.SumOfSquares(row);
+            if (norm > 0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, 1f / MathF.Sqrt(norm), row);
+            }
+        }
     }
 
     private float[] ComputeCentroids(int[] assign, float[] centroids)
@@ -57,7 +81,7 @@ internal sealed class Lloyd
             int c = assign[i];
             counts[c] += 1f;
             var ci = centroids.AsSpan(c * _d, _d);
-            var xi = _x.AsSpan(i * _d, _d);
+            var xi = _x.Slice(i * _d, _d);
             for (int j = 0; j < _d; j++)
             {
                 ci[j] += xi[j];

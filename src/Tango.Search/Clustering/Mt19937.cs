@@ -42,7 +42,7 @@ internal sealed class Mt19937
     /// <summary>faiss <c>rand_float()</c>: mt() / float(mt.max()), in float arithmetic.</summary>
     public float NextFloat() => (float)Next() / (float)uint.MaxValue;
 
-    /// <summary>faiss <c>rand_perm(perm, n, seed)</c>: a Fisher–Yates shuffle of 0..n−1 driven by mt19937(seed).</summary>
+    /// <summary>faiss <c>rand_perm(perm, n, seed)</c>: Fisher–Yates over 0..n−1 driven by mt19937(seed).</summary>
     public static int[] Permutation(int n, long seed)
     {
         var perm = new int[n];

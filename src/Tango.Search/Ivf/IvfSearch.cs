@@ -10,11 +10,11 @@ namespace Tango.Search.Ivf;
 /// into the heap of its (query, probe) slot. Lists run in parallel; a slot is written by one list only, and the
 /// per-query merge of its slots is order-independent, so results do not depend on the thread count.
 /// </summary>
-internal sealed class IvfSearch(InvertedLists lists, MetricKind metric, float[] queries, int m, int k, int probes,
-    int[] cells, bool excludeSelf, int maxThreads)
+internal sealed class IvfSearch(InvertedLists lists, MetricKind metric, QueryRows queries, int d, int m, int k,
+    int probes, int[] cells, bool excludeSelf, int maxThreads)
 {
     private const int QueryChunk = 4096;
-    private readonly int _d = queries.Length / Math.Max(m, 1);
+    private readonly int _d = d;
 
     // scores, ids: (m, k) heaps, reset -> filled
     public void Run(float[] scores, int[] ids)
@@ -82,7 +82,7 @@ internal sealed class IvfSearch(InvertedLists lists, MetricKind metric, float[] 
             var block = slots.Slice(b0, Math.Min(FlatIndex.QueryBlock, slots.Length - b0));
             for (int r = 0; r < block.Length; r++)
             {
-                queries.AsSpan((c0 + block[r] / probes) * _d, _d).CopyTo(buffers.Queries.AsSpan(r * _d));
+                queries.Slice((c0 + block[r] / probes) * _d, _d).CopyTo(buffers.Queries.AsSpan(r * _d));
             }
 
             for (int t0 = 0; t0 < size; t0 += FlatIndex.CorpusTile)

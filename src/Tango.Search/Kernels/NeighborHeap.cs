@@ -27,9 +27,62 @@ internal static class NeighborHeap
     }
 
     /// <summary>Puts (s, id) at the root and sifts it down to restore the heap.</summary>
-    public static void ReplaceRoot(Span<float> scores, Span<int> ids, float s, int id)
+    public static void ReplaceRoot(Span<float> scores, Span<int> ids, float s, int id) =>
+        SiftDown(scores, ids, 0, s, id);
+
+    /// <summary>Arranges arbitrary pairs into a heap in O(k) (Floyd's bottom-up construction).</summary>
+    public static void Heapify(Span<float> scores, Span<int> ids)
     {
-        int k = scores.Length, at = 0;
+        for (int at = scores.Length / 2 - 1; at >= 0; at--)
+        {
+            SiftDown(scores, ids, at, scores[at], ids[at]);
+        }
+    }
+
+    /// <summary>
+    /// Sorts best first. Large rows use an introsort on the float keys (negated, so larger scores come first) and
+    /// then order runs of equal scores by id; small rows use the heap sort.
+    /// </summary>
+    public static void SortBestFirstFast(Span<float> scores, Span<int> ids)
+    {
+        if (scores.Length < 32)
+        {
+            SortBestFirst(scores, ids);
+            return;
+        }
+
+        for (int t = 0; t < scores.Length; t++)
+        {
+            scores[t] = -scores[t];
+        }
+
+        scores.Sort(ids);
+        for (int start = 0; start < scores.Length;)
+        {
+            int end = start + 1;
+            while (end < scores.Length && scores[end] == scores[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                ids[start..end].Sort();
+            }
+
+            start = end;
+        }
+
+        for (int t = 0; t < scores.Length; t++)
+        {
+            scores[t] = -scores[t];
+        }
+    }
+
+    // Places (s, id) at `at` and moves it down until both children are better.
+    private static void SiftDown(Span<float> scores, Span<int> ids, int at, float s, int id)
+    {
+        int k = scores.Length;
         while (true)
         {
             int worst = at, left = 2 * at + 1, right = left + 1;

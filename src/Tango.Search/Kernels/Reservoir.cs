@@ -10,8 +10,6 @@ internal sealed class Reservoir
 {
     private readonly float[] _scores;
     private readonly int[] _ids;
-    private readonly int[] _order;
-    private readonly Comparison<int> _worstFirst;
     private readonly int _k;
     private int _count;
     private int _thresholdId = -1;
@@ -21,9 +19,6 @@ internal sealed class Reservoir
         _k = k;
         _scores = new float[2 * Math.Max(k, 1)];
         _ids = new int[_scores.Length];
-        _order = new int[_scores.Length];
-        _worstFirst = (a, b) => NeighborHeap.Better(_scores[a], _ids[a], _scores[b], _ids[b]) ? 1
-            : NeighborHeap.Better(_scores[b], _ids[b], _scores[a], _ids[a]) ? -1 : 0;
     }
 
     public float ThresholdScore { get; private set; } = float.NegativeInfinity;
@@ -50,7 +45,7 @@ internal sealed class Reservoir
         }
     }
 
-    // -> scores, ids: (k) the k best, worst first (ascending, hence a valid NeighborHeap), padded with (−∞, −1)
+    // -> scores, ids: (k) the k best as a NeighborHeap (built in O(k)), padded with (−∞, −1)
     public void WriteHeap(Span<float> scores, Span<int> ids)
     {
         if (_count > _k)
@@ -59,19 +54,9 @@ internal sealed class Reservoir
         }
 
         NeighborHeap.Reset(scores, ids);
-        var order = _order.AsSpan(0, _count);
-        for (int t = 0; t < _count; t++)
-        {
-            order[t] = t;
-        }
-
-        order.Sort(_worstFirst);
-        int pad = _k - _count;
-        for (int t = 0; t < _count; t++)
-        {
-            scores[pad + t] = _scores[order[t]];
-            ids[pad + t] = _ids[order[t]];
-        }
+        _scores.AsSpan(0, _count).CopyTo(scores);
+        _ids.AsSpan(0, _count).CopyTo(ids);
+        NeighborHeap.Heapify(scores, ids);
     }
 
     // Keeps the k best in [0, k) and sets the threshold to the worst of them.

@@ -19,31 +19,48 @@ internal static class Scoring
         _ => 0f,
     };
 
-    // queries: (m, d) -> a private copy, rows scaled to unit norm for cosine; squaredNorms: (m) ‖q‖² for L2
-    public static float[] PrepareQueries(MetricKind metric, ReadOnlySpan<float> queries, int d,
-        out float[]? squaredNorms)
+    // queries: (m, d) -> ‖q‖² per row for the L2 metrics (their distances need it), else null
+    public static float[]? QueryNorms(MetricKind metric, ReadOnlySpan<float> queries, int d)
     {
-        var q = queries.ToArray();
-        int m = q.Length / d;
-        squaredNorms = null;
-        if (metric == MetricKind.Cosine)
+        if (metric is not (MetricKind.SquaredL2 or MetricKind.L2))
         {
-            for (int i = 0; i < m; i++)
-            {
-                var row = q.AsSpan(i * d, d);
-                TensorPrimitives.Multiply(row, 1f / MathF.Max(TensorPrimitives.Norm(row), CosineEps), row);
-            }
+            return null;
         }
-        else if (metric is MetricKind.SquaredL2 or MetricKind.L2)
+
+        var norms = new float[queries.Length / d];
+        for (int i = 0; i < norms.Length; i++)
         {
-            squaredNorms = new float[m];
-            for (int i = 0; i < m; i++)
-            {
-                squaredNorms[i] = TensorPrimitives.SumOfSquares(q.AsSpan(i * d, d));
-            }
+            norms[i] = TensorPrimitives.SumOfSquares(queries.Slice(i * d, d));
+        }
+
+        return norms;
+    }
+
+    // queries: (m, d) -> for cosine a pooled copy with unit rows (give it back with ReturnQueries), else null
+    public static float[]? NormalizedQueries(MetricKind metric, ReadOnlySpan<float> queries, int d)
+    {
+        if (metric != MetricKind.Cosine)
+        {
+            return null;
+        }
+
+        var q = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(queries.Length, 1));
+        for (int i = 0; i < queries.Length / d; i++)
+        {
+            var row = q.AsSpan(i * d, d);
+            var x = queries.Slice(i * d, d);
+            TensorPrimitives.Multiply(x, 1f / MathF.Max(TensorPrimitives.Norm(x), CosineEps), row);
         }
 
         return q;
+    }
+
+    public static void ReturnQueries(float[]? normalized)
+    {
+        if (normalized is not null)
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(normalized);
+        }
     }
 
     // heapScores, heapIds: (m, k) heaps of ranking scores -> sorted best first, in the metric's units
@@ -53,7 +70,7 @@ internal static class Scoring
         for (int i = 0; i < m; i++)
         {
             var s = heapScores.AsSpan(i * k, k);
-            NeighborHeap.SortBestFirst(s, heapIds.AsSpan(i * k, k));
+            NeighborHeap.SortBestFirstFast(s, heapIds.AsSpan(i * k, k));
             if (querySquaredNorms is null)
             {
                 continue;

@@ -33,6 +33,33 @@ public class NeighborHeapTests
     }
 
     [Fact]
+    public void SortBestFirstFast_EqualsTheHeapSort_AndHeapifyMakesAValidHeap()
+    {
+        var rng = new Rng(4);
+        for (int k = 0; k <= 120; k++)
+        {
+            var scores = Enumerable.Range(0, k).Select(_ => (float)rng.NextInt(9) - 4).ToArray();
+            var ids = Enumerable.Range(0, k).Select(i => 3 * i + 1).ToArray();
+            rng.Shuffle(ids.AsSpan());
+            if (k > 3)
+            {
+                scores[1] = float.NegativeInfinity;
+                ids[1] = -1;
+            }
+
+            var (s1, i1) = ((float[])scores.Clone(), (int[])ids.Clone());
+            NeighborHeap.Heapify(s1, i1);
+            var (s2, i2) = ((float[])s1.Clone(), (int[])i1.Clone());
+            NeighborHeap.SortBestFirst(s1, i1);
+            NeighborHeap.SortBestFirstFast(s2, i2);
+            Assert.Equal(s1, s2);
+            Assert.Equal(i1, i2);
+            var expected = scores.Zip(ids).OrderByDescending(p => p.First).ThenBy(p => p.Second).ToArray();
+            Assert.Equal(expected.Select(p => p.Second), i1);
+        }
+    }
+
+    [Fact]
     public void Better_IsATotalOrderOnScoreThenId()
     {
         Assert.True(NeighborHeap.Better(2f, 9, 1f, 0));
