@@ -42,13 +42,13 @@ internal static partial class LossTable
 
     private static readonly (int Batch, int Dim, int Classes)[] Sizes = [(256, 128, 32), (1024, 512, 128)];
 
-    public static int Run(string[] args)
+    public static void Run(string[] args)
     {
         string? only = Option(args, "--case");
         string? size = Option(args, "--size");
         bool json = args.Contains("--json");
-        int runs = int.Parse(Option(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
-        int warmup = int.Parse(Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
+        int runs = Options.Int(args, "--runs", 20);
+        int warmup = Options.Int(args, "--warmup", 3);
         var sizes = size is null ? Sizes : Sizes.Where(s => $"{s.Batch}x{s.Dim}" == size).ToArray();
         var cases = only is null ? Cases : Cases.Where(c => c.Name == only).ToArray();
         var classCases = only is null ? ClassCases : ClassCases.Where(c => c.Name == only).ToArray();
@@ -57,7 +57,8 @@ internal static partial class LossTable
             Console.Error.WriteLine($"Unknown --case or --size. Cases: " +
                 $"{string.Join("; ", Cases.Select(c => c.Name).Concat(ClassCases.Select(c => c.Name)))}; " +
                 "sizes: 256x128, 1024x512.");
-            return 2;
+            Environment.ExitCode = 2;
+            return;
         }
 
         if (!json)
@@ -83,8 +84,6 @@ internal static partial class LossTable
                         $"| {c.Name} | {batch} | {dim} | {r.Median:F2} | {r.Min:F2} | {r.AllocMb:F1} |"));
             }
         }
-
-        return 0;
     }
 
     private static (double Median, double Min, double AllocMb) Time(Func<IMetricLoss> makeLoss, Func<Miner>? makeMiner,
@@ -144,7 +143,7 @@ internal static partial class LossTable
 
     private static string? Option(string[] args, string name)
     {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        string value = Options.String(args, name, "");
+        return value.Length == 0 ? null : value;
     }
 }

@@ -15,8 +15,8 @@ if (args.Contains("--train-step"))
 
 if (args.Contains("--loss-table"))
 {
-    return Tango.Benchmarks.LossTable.Run(args);
+    LossTable.Run(args);
+    return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;

@@ -66,8 +66,11 @@ public static partial class LossCatalog
         string name = p.Name!;
         string doc = overrides.GetValueOrDefault(name) ?? ParameterDocs.For(name)
             ?? throw new InvalidOperationException($"No description for parameter '{name}' of {p.Member.DeclaringType?.Name}.");
-        return new ParameterDescriptor(name, p.ParameterType, p.HasDefaultValue ? p.DefaultValue : null,
+        var descriptor = new ParameterDescriptor(name, p.ParameterType, p.HasDefaultValue ? p.DefaultValue : null,
             p.HasDefaultValue, doc);
+        return p.ParameterType == typeof(Core.Rng) && p.HasDefaultValue && p.DefaultValue is null
+            ? descriptor with { DefaultText = "(seed 0)" }
+            : descriptor;
     }
 
     // A null default for a component parameter means "the class's own default": show which, read from a default

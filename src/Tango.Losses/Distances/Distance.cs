@@ -49,6 +49,11 @@ public abstract class Distance
     public Tensor Matrix(Tensor query, Tensor? reference = null)
     {
         CheckEmbeddings(query, reference);
+        if (FusedMatrix(query, reference) is { } fused)
+        {
+            return fused;
+        }
+
         var q = MaybeNormalize(query);
         var r = reference is null ? q : MaybeNormalize(reference);
         var mat = ComputeMatrix(q, r, reference is null);
@@ -131,6 +136,12 @@ public abstract class Distance
 
     /// <summary>True when <see cref="ComputeMatrix"/> already applied <see cref="Power"/>.</summary>
     private protected virtual bool PowerIsBuiltIn => false;
+
+    /// <summary>
+    /// The whole matrix (normalisation and power included) as one fused op, when the distance has one; null to
+    /// compose it from <see cref="MaybeNormalize"/>, <see cref="ComputeMatrix"/> and the power.
+    /// </summary>
+    private protected virtual Tensor? FusedMatrix(Tensor query, Tensor? reference) => null;
 
     /// <summary>The matrix between (already normalised) embeddings; <paramref name="same"/> when r is q.</summary>
     // q: (n, d), r: (m, d) -> (n, m)

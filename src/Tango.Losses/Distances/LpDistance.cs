@@ -21,6 +21,12 @@ public sealed class LpDistance : Distance
 
     private protected override bool PowerIsBuiltIn => P == 2f && Power == 2f;
 
+    private protected override Tensor? FusedMatrix(Tensor query, Tensor? reference) =>
+        P == 2f && Power is 1f or 2f
+            ? LossOps.PairwiseMatrix(query, reference,
+                Power == 2f ? PairwiseKind.SquaredEuclidean : PairwiseKind.Euclidean, NormalizeEmbeddings)
+            : null;
+
     /// <inheritdoc/>
     protected override Tensor ComputeMatrix(Tensor q, Tensor r, bool same)
     {

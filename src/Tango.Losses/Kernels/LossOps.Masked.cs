@@ -1,6 +1,6 @@
 using System.Buffers;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Tango.Core;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Tango.Losses.Kernels;
 
@@ -10,73 +10,82 @@ internal static partial class LossOps
     /// Row-wise log Σ exp over the kept entries of an affine map of <paramref name="mat"/>:
     /// y[i] = log(Σ_{j: mask[i, j]} exp(scale·mat[i, j] + shift) [+ e⁰ when <paramref name="addOne"/>]), max-shifted;
     /// a row with no kept entry gives 0 (PML's <c>lmu.logsumexp</c> with a keep mask). Backward:
-    /// d mat[i, j] = g[i]·scale·exp(x[i, j] − y[i]) on kept entries.
+    /// d mat[i, j] = g[i]·scale·exp(x[i, j] − y[i]) on kept entries. Each row's kept entries are gathered into a
+    /// compact buffer first, so sparse masks (positives) cost only their entries.
     /// </summary>
     // mat: (n, m), mask: n·m bytes (1 = keep) -> y: (n)
     public static Tensor MaskedRowLogSumExp(Tensor mat, byte[] mask, float scale, float shift, bool addOne)
     {
         int n = mat.Dim(0), m = mat.Dim(1);
         var y = Tensor.Uninitialized([n]);
-        var x = ArrayPool<float>.Shared.Rent(m);
-        var v = mat.Span;
+        var values = ArrayPool<float>.Shared.Rent(m);
+        var columns = ArrayPool<int>.Shared.Rent(m);
+        var v = mat.Buffer;
         var ys = y.Span;
         for (int i = 0; i < n; i++)
         {
-            var xi = x.AsSpan(0, m);
-            bool any = Affine(v.Slice(i * m, m), mask.AsSpan(i * m, m), scale, shift, xi);
-            ys[i] = any ? LogSumExp(xi, addOne) : 0f;
+            int count = Gather(v.AsSpan(i * m, m), mask.AsSpan(i * m, m), scale, shift, values, columns);
+            ys[i] = count == 0 ? 0f : LogSumExp(values.AsSpan(0, count), addOne);
         }
 
-        ArrayPool<float>.Shared.Return(x);
-        return y.Record("MaskedRowLogSumExp", [mat], g =>
-        {
-            var d = Tensor.Uninitialized(mat.Shape);
-            var ds = d.Span;
-            var mv = mat.Span;
-            var gs = g.Span;
-            var yv = y.Span;
-            for (int i = 0; i < n; i++)
-            {
-                var drow = ds.Slice(i * m, m);
-                if (gs[i] == 0 || !Affine(mv.Slice(i * m, m), mask.AsSpan(i * m, m), scale, shift, drow))
-                {
-                    drow.Clear();
-                    continue;
-                }
-
-                // exp(x − y) is the softmax weight; masked entries hold −∞ and get exactly 0.
-                TensorPrimitives.Subtract(drow, yv[i], drow);
-                TensorPrimitives.Exp(drow, drow);
-                TensorPrimitives.Multiply(drow, gs[i] * scale, drow);
-            }
-
-            mat.AccumulateGrad(d);
-        });
+        ArrayPool<float>.Shared.Return(values);
+        ArrayPool<int>.Shared.Return(columns);
+        return y.Record("MaskedRowLogSumExp", [mat], g => MaskedRowLogSumExpBackward(mat, mask, scale, shift, y, g));
     }
 
-    // x[j] = scale·row[j] + shift where kept, −∞ elsewhere; returns whether any entry is kept.
-    private static bool Affine(ReadOnlySpan<float> row, ReadOnlySpan<byte> keep, float scale, float shift,
-        Span<float> x)
+    private static void MaskedRowLogSumExpBackward(Tensor mat, byte[] mask, float scale, float shift, Tensor y, Tensor g)
     {
-        TensorPrimitives.Multiply(row, scale, x);
-        TensorPrimitives.Add(x, shift, x);
-        bool any = false;
-        for (int j = 0; j < x.Length; j++)
+        int n = mat.Dim(0), m = mat.Dim(1);
+        var d = Tensor.Zeros(mat.Shape);
+        var ds = d.Buffer;
+        var mv = mat.Buffer;
+        var gs = g.Span;
+        var yv = y.Span;
+        var values = ArrayPool<float>.Shared.Rent(m);
+        var columns = ArrayPool<int>.Shared.Rent(m);
+        for (int i = 0; i < n; i++)
         {
-            if (keep[j] == 0)
+            int count = gs[i] == 0 ? 0 : Gather(mv.AsSpan(i * m, m), mask.AsSpan(i * m, m), scale, shift, values, columns);
+            if (count == 0)
             {
-                x[j] = float.NegativeInfinity;
+                continue;
             }
-            else
+
+            // exp(x − y) is the softmax weight of each kept entry.
+            var w = values.AsSpan(0, count);
+            TensorPrimitives.Subtract(w, yv[i], w);
+            TensorPrimitives.Exp(w, w);
+            float c = gs[i] * scale;
+            var drow = ds.AsSpan(i * m, m);
+            for (int k = 0; k < count; k++)
             {
-                any = true;
+                drow[columns[k]] = c * w[k];
             }
         }
 
-        return any;
+        ArrayPool<float>.Shared.Return(values);
+        ArrayPool<int>.Shared.Return(columns);
+        mat.AccumulateGrad(d);
     }
 
-    // log Σ exp(x) [+ e⁰], max-shifted; x holds at least one finite entry or −∞s only with addOne.
+    // The kept entries' scale·v + shift and their columns; returns how many.
+    private static int Gather(ReadOnlySpan<float> row, ReadOnlySpan<byte> keep, float scale, float shift,
+        float[] values, int[] columns)
+    {
+        int count = 0;
+        for (int j = 0; j < row.Length; j++)
+        {
+            if (keep[j] != 0)
+            {
+                values[count] = scale * row[j] + shift;
+                columns[count++] = j;
+            }
+        }
+
+        return count;
+    }
+
+    // log Σ exp(x) [+ e⁰], max-shifted, over a non-empty x (overwritten).
     private static float LogSumExp(Span<float> x, bool addOne)
     {
         float max = TensorPrimitives.Max(x);

@@ -33,13 +33,13 @@ public sealed class CircleLoss : PairLoss
     public float Gamma { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
         int n = input.BatchSize, m = input.ReferenceSize;
-        var posMask = Mask(n, m, pairs.A1, pairs.P);
-        var negMask = Mask(n, m, pairs.A2, pairs.N);
+        var posMask = pairs.PositiveMask;
+        var negMask = pairs.NegativeMask;
         // logits = w ⊙ s − w ⊙ Δ with the detached weights w = −γ·α_p on positives, γ·α_n on negatives.
         var s = mat.Span;
         var w = new float[n * m];

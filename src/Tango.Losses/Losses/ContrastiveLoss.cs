@@ -34,17 +34,40 @@ public class ContrastiveLoss : PairLoss
     public override IReadOnlyList<string> OwnSubLossNames => ["pos_loss", "neg_loss"];
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override Tensor? ComputeReduced(LossInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pos = Reducer.ForSubLoss("pos_loss").Streaming;
+        var neg = Reducer.ForSubLoss("neg_loss").Streaming;
+        if (pos is null || neg is null || pos.Divisor == StreamingDivisor.Given || neg.Divisor == StreamingDivisor.Given
+            || (input.Tuples is null && input.Labels is null)
+            || ((pos.ClassWeights ?? neg.ClassWeights) is not null && input.Labels is null))
+        {
+            return null;
+        }
+
+        if (input.Tuples is { IsEmpty: true })
+        {
+            return Kernels.LossOps.ZeroLoss(input.Embeddings);
+        }
+
+        var term = new Kernels.ContrastiveKernel.Term(Distance.Direction, PosMargin, NegMargin);
+        return Kernels.ContrastiveKernel.Reduce(input.Matrix(Distance), input, term, pos, neg);
+    }
+
+    /// <inheritdoc/>
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var pos = pairs.PositiveCount == 0
+        var p = pairs.Indices;
+        var pos = p.PositiveCount == 0
             ? SubLoss.Zero("pos_loss")
-            : SubLoss.PerPair("pos_loss", Distance.Margin(PairValues(mat, pairs.A1, pairs.P), PosMargin).Relu(),
-                ReductionType.PosPair, pairs.A1, pairs.P);
-        var neg = pairs.NegativeCount == 0
+            : SubLoss.PerPair("pos_loss", Distance.Margin(PairValues(mat, p.A1, p.P), PosMargin).Relu(),
+                ReductionType.PosPair, p.A1, p.P);
+        var neg = p.NegativeCount == 0
             ? SubLoss.Zero("neg_loss")
-            : SubLoss.PerPair("neg_loss", Distance.Margin(NegMargin, PairValues(mat, pairs.A2, pairs.N)).Relu(),
-                ReductionType.NegPair, pairs.A2, pairs.N);
+            : SubLoss.PerPair("neg_loss", Distance.Margin(NegMargin, PairValues(mat, p.A2, p.N)).Relu(),
+                ReductionType.NegPair, p.A2, p.N);
         return new SubLosses([pos, neg]);
     }
 }

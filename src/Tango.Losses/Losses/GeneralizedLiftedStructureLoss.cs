@@ -32,15 +32,15 @@ public sealed class GeneralizedLiftedStructureLoss : PairLoss
     public float PosMargin { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
-        int n = input.BatchSize, m = input.ReferenceSize;
+        int n = input.BatchSize;
         float dir = Distance.Direction;
         // margin(d, m_pos) = dir·d − dir·m_pos; margin(m_neg, d) = −dir·d + dir·m_neg.
-        var pos = LossOps.MaskedRowLogSumExp(mat, Mask(n, m, pairs.A1, pairs.P), dir, -dir * PosMargin, addOne: false);
-        var neg = LossOps.MaskedRowLogSumExp(mat, Mask(n, m, pairs.A2, pairs.N), -dir, dir * NegMargin, addOne: false);
+        var pos = LossOps.MaskedRowLogSumExp(mat, pairs.PositiveMask, dir, -dir * PosMargin, addOne: false);
+        var neg = LossOps.MaskedRowLogSumExp(mat, pairs.NegativeMask, -dir, dir * NegMargin, addOne: false);
         return new SubLosses([SubLoss.PerElement("loss", pos.Add(neg).Relu(), MultiSimilarityLoss.Rows(n))]);
     }
 }

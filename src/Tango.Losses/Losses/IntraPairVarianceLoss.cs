@@ -34,17 +34,18 @@ public sealed class IntraPairVarianceLoss : PairLoss
     public override IReadOnlyList<string> OwnSubLossNames => ["pos_loss", "neg_loss"];
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var pos = pairs.PositiveCount == 0
+        var p = pairs.Indices;
+        var pos = p.PositiveCount == 0
             ? SubLoss.Zero("pos_loss")
-            : SubLoss.PerPair("pos_loss", Variance(PairValues(mat, pairs.A1, pairs.P), PosEps, Distance.IsSimilarity),
-                ReductionType.PosPair, pairs.A1, pairs.P);
-        var neg = pairs.NegativeCount == 0
+            : SubLoss.PerPair("pos_loss", Variance(PairValues(mat, p.A1, p.P), PosEps, Distance.IsSimilarity),
+                ReductionType.PosPair, p.A1, p.P);
+        var neg = p.NegativeCount == 0
             ? SubLoss.Zero("neg_loss")
-            : SubLoss.PerPair("neg_loss", Variance(PairValues(mat, pairs.A2, pairs.N), NegEps, !Distance.IsSimilarity),
-                ReductionType.NegPair, pairs.A2, pairs.N);
+            : SubLoss.PerPair("neg_loss", Variance(PairValues(mat, p.A2, p.N), NegEps, !Distance.IsSimilarity),
+                ReductionType.NegPair, p.A2, p.N);
         return new SubLosses([pos, neg]);
     }
 

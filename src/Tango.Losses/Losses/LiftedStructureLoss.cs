@@ -33,7 +33,7 @@ public sealed class LiftedStructureLoss : PairLoss
     public float PosMargin { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
@@ -42,14 +42,15 @@ public sealed class LiftedStructureLoss : PairLoss
             return ZeroSubLosses();
         }
 
+        var p = pairs.Indices;
         // PML matches negative-pair anchors against both members of the positive pair (a positive's index is a
         // reference index; with a larger reference set it simply matches no anchor).
         int segments = Math.Max(input.BatchSize, input.ReferenceSize);
-        var neg = Distance.Margin(NegMargin, PairValues(mat, pairs.A2, pairs.N));
-        var perAnchor = LossOps.SegmentLogSumExp(neg, pairs.A2, segments);
-        var lse = LossOps.PairLogAddExp(perAnchor, pairs.A1, pairs.P, emptyValue: 0f);
-        var pos = Distance.Margin(PairValues(mat, pairs.A1, pairs.P), PosMargin);
+        var neg = Distance.Margin(NegMargin, PairValues(mat, p.A2, p.N));
+        var perAnchor = LossOps.SegmentLogSumExp(neg, p.A2, segments);
+        var lse = LossOps.PairLogAddExp(perAnchor, p.A1, p.P, emptyValue: 0f);
+        var pos = Distance.Margin(PairValues(mat, p.A1, p.P), PosMargin);
         var losses = lse.Add(pos).Relu().Square().Mul(0.5f);
-        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, pairs.A1, pairs.P)]);
+        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, p.A1, p.P)]);
     }
 }

@@ -42,15 +42,16 @@ public sealed class MultiSimilarityLoss : PairLoss
     public float Base { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        int n = input.BatchSize, m = input.ReferenceSize;
+        ArgumentNullException.ThrowIfNull(pairs);
+        int n = input.BatchSize;
         float dir = Distance.Direction;
         // α·margin(S, λ) = α·dir·S − α·dir·λ and β·margin(λ, S) = −β·dir·S + β·dir·λ.
-        var pos = LossOps.MaskedRowLogSumExp(mat, Mask(n, m, pairs.A1, pairs.P), Alpha * dir, -Alpha * dir * Base,
+        var pos = LossOps.MaskedRowLogSumExp(mat, pairs.PositiveMask, Alpha * dir, -Alpha * dir * Base,
             addOne: true).Mul(1f / Alpha);
-        var neg = LossOps.MaskedRowLogSumExp(mat, Mask(n, m, pairs.A2, pairs.N), -Beta * dir, Beta * dir * Base,
+        var neg = LossOps.MaskedRowLogSumExp(mat, pairs.NegativeMask, -Beta * dir, Beta * dir * Base,
             addOne: true).Mul(1f / Beta);
         return new SubLosses([SubLoss.PerElement("loss", pos.Add(neg), Rows(n))]);
     }

@@ -35,7 +35,7 @@ public sealed class NtXentLoss : PairLoss
     public float Temperature { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
@@ -44,11 +44,12 @@ public sealed class NtXentLoss : PairLoss
             return ZeroSubLosses();
         }
 
+        var p = pairs.Indices;
         float scale = -Distance.Direction / Temperature;
-        var pos = PairValues(mat, pairs.A1, pairs.P).Mul(scale);
-        var neg = PairValues(mat, pairs.A2, pairs.N).Mul(scale);
-        var perAnchor = LossOps.SegmentLogSumExp(neg, pairs.A2, input.BatchSize);
-        var losses = perAnchor.IndexSelect(0, pairs.A1).Sub(pos).Softplus();
-        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, pairs.A1, pairs.P)]);
+        var pos = PairValues(mat, p.A1, p.P).Mul(scale);
+        var neg = PairValues(mat, p.A2, p.N).Mul(scale);
+        var perAnchor = LossOps.SegmentLogSumExp(neg, p.A2, input.BatchSize);
+        var losses = perAnchor.IndexSelect(0, p.A1).Sub(pos).Softplus();
+        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, p.A1, p.P)]);
     }
 }

@@ -8,8 +8,9 @@ namespace Tango.Losses;
 /// <summary>
 /// The base of losses defined on positive and negative pairs (PML's <c>GenericPairLoss</c>): the tuples become
 /// pairs (all pairs from the labels when none are given), the distance matrix is computed once, and the subclass
-/// reads pair values from it — gathered per pair (<see cref="PairValues"/>) or as row masks (<see cref="Mask"/>).
-/// A call with no pair at all gives zero.
+/// reads pair values from it — gathered per pair (<see cref="PairSet.Indices"/> with <see cref="PairValues"/>, PML's
+/// pair-based losses) or through row masks (<see cref="PairSet.PositiveMask"/>, PML's mat-based losses). A call with
+/// no pair at all gives zero.
 /// </summary>
 public abstract class PairLoss : MetricLoss
 {
@@ -24,7 +25,7 @@ public abstract class PairLoss : MetricLoss
     protected sealed override SubLosses ComputeSubLosses(LossInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var pairs = input.Pairs();
+        var pairs = new PairSet(input);
         if (pairs.IsEmpty)
         {
             return ZeroSubLosses();
@@ -34,7 +35,7 @@ public abstract class PairLoss : MetricLoss
     }
 
     /// <summary>The sub-losses from the (batch × reference) matrix and the pairs (at least one).</summary>
-    protected abstract SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input);
+    protected abstract SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input);
 
     /// <summary>mat[a[k], b[k]] for each k, differentiable.</summary>
     // mat: (n, m), a/b: (k) -> (k)

@@ -35,7 +35,7 @@ public sealed class SupConLoss : PairLoss
     public float Temperature { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
@@ -46,8 +46,8 @@ public sealed class SupConLoss : PairLoss
 
         int n = input.BatchSize, m = input.ReferenceSize;
         float scale = -Distance.Direction / Temperature;
-        var posMask = Mask(n, m, pairs.A1, pairs.P);
-        var anyMask = Mask(n, m, pairs.A2, pairs.N);
+        var posMask = pairs.PositiveMask;
+        var anyMask = (byte[])pairs.NegativeMask.Clone();
         var posWeights = new float[n * m];
         var count = new float[n];
         var inverse = new float[n];

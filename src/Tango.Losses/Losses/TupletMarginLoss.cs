@@ -33,7 +33,7 @@ public sealed class TupletMarginLoss : PairLoss
     public float Scale { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
@@ -42,11 +42,12 @@ public sealed class TupletMarginLoss : PairLoss
             return ZeroSubLosses();
         }
 
+        var p = pairs.Indices;
         float margin = (float)(MarginDegrees * Math.PI / 180.0);
-        var pos = LossOps.ShiftedCosine(PairValues(mat, pairs.A1, pairs.P), margin).Mul(Scale);
-        var neg = PairValues(mat, pairs.A2, pairs.N).Mul(Scale);
-        var perAnchor = LossOps.SegmentLogSumExp(neg, pairs.A2, input.BatchSize);
-        var losses = perAnchor.IndexSelect(0, pairs.A1).Sub(pos).Softplus();
-        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, pairs.A1, pairs.P)]);
+        var pos = LossOps.ShiftedCosine(PairValues(mat, p.A1, p.P), margin).Mul(Scale);
+        var neg = PairValues(mat, p.A2, p.N).Mul(Scale);
+        var perAnchor = LossOps.SegmentLogSumExp(neg, p.A2, input.BatchSize);
+        var losses = perAnchor.IndexSelect(0, p.A1).Sub(pos).Softplus();
+        return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, p.A1, p.P)]);
     }
 }

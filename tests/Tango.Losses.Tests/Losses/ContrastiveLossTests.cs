@@ -105,6 +105,46 @@ public class ContrastiveLossTests
         GradCheck.Check(t => loss.Compute(t[0], labels), [SeededCases.Normal(5, 8, 5)], eps: 1e-3f);
     }
 
+    public static TheoryData<int, int, bool> FusedCases => new()
+    {
+        { 0, 0, false }, { 1, 0, false }, { 0, 1, false }, { 0, 2, true }, { 1, 3, false }, { 0, 4, false },
+        { 2, 0, true },
+    };
+
+    // The fused streaming path (Compute) must equal reducing the materialised sub-losses, value and gradient.
+    [Theory]
+    [MemberData(nameof(FusedCases))]
+    public void FusedPathEqualsMaterialisedPath(int distance, int reducer, bool tuples)
+    {
+        int[] labels = [0, 1, 2, 0, 1, 2, 0, 1, 2, 3, 3, 0];
+        Distance dist = distance switch { 0 => new LpDistance(), 1 => new CosineSimilarity(), _ => new SnrDistance() };
+        Reducer red = reducer switch
+        {
+            0 => new AvgNonZeroReducer(),
+            1 => new MeanReducer(),
+            2 => new SumReducer(),
+            3 => new ThresholdReducer(0.05f, 0.6f),
+            _ => new ClassWeightedReducer([1f, 2f, 0.5f, 3f]),
+        };
+        var loss = distance == 1
+            ? new ContrastiveLoss(0.8f, 0.2f, dist, red)
+            : new ContrastiveLoss(0.3f, distance == 2 ? 0.9f : 1.1f, dist, red);
+        IndexTuples? t = tuples ? new PairIndices([0, 0, 3, 9], [3, 6, 0, 10], [0, 1, 1, 11], [1, 0, 3, 10]) : null;
+        var x1 = SeededCases.Normal(13, 12, 5);
+        x1.RequiresGrad = true;
+        var fused = loss.Compute(x1, labels, t);
+        fused.Backward();
+        var x2 = SeededCases.Normal(13, 12, 5);
+        x2.RequiresGrad = true;
+        var context = new ReductionContext(x2, labels, 12);
+        var terms = loss.ComputeUnreduced(x2, labels, t);
+        var reference = red.Reduce(terms[0], context).Add(red.Reduce(terms[1], context));
+        reference.Backward();
+        Assert.Equal("ContrastiveStream", fused.GradFnName);
+        Tolerance.Close(reference.Item(), fused.Item(), rtol: 1e-5, atol: 1e-7);
+        Tolerance.Close(x2.Grad!.Span, x1.Grad!.Span, rtol: 1e-4, atol: 1e-6, what: "gradient");
+    }
+
     [Fact]
     public void RejectsBadLabels()
     {
