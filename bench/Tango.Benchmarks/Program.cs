@@ -4,13 +4,13 @@ using Tango.Benchmarks;
 if (args.Contains("--gemm-table"))
 {
     GemmTable.Run(args);
-    return 0;
+    return;
 }
 
 if (args.Contains("--train-step"))
 {
     TrainStep.Run(args);
-    return 0;
+    return;
 }
 
 if (args.Contains("--loss-table"))
