@@ -32,11 +32,14 @@ CASES = [
     "CircleLoss", "NTXentLoss", "SupConLoss", "LiftedStructureLoss", "GeneralizedLiftedStructureLoss",
     "MarginLoss(all triplets)", "NCALoss", "TupletMarginLoss", "SignalToNoiseRatioContrastiveLoss",
     "IntraPairVarianceLoss",
+    "ProxyAnchorLoss", "ProxyNCALoss", "ArcFaceLoss", "CosFaceLoss", "SoftTripleLoss", "SphereFaceLoss",
+    "LargeMarginSoftmaxLoss", "NormalizedSoftmaxLoss", "SubCenterArcFaceLoss", "P2SGradLoss",
 ]
 
 
-def pml_case(name):
+def pml_case(name, classes=None, dim=None):
     from pytorch_metric_learning import losses, miners
+    c, d = classes, dim  # losses with class parameters are built for the size
     table = {
         "ContrastiveLoss": (losses.ContrastiveLoss, None),
         "TripletMarginLoss(all triplets)": (losses.TripletMarginLoss, None),
@@ -56,6 +59,16 @@ def pml_case(name):
         "TupletMarginLoss": (losses.TupletMarginLoss, None),
         "SignalToNoiseRatioContrastiveLoss": (losses.SignalToNoiseRatioContrastiveLoss, None),
         "IntraPairVarianceLoss": (losses.IntraPairVarianceLoss, None),
+        "ProxyAnchorLoss": (lambda: losses.ProxyAnchorLoss(c, d), None),
+        "ProxyNCALoss": (lambda: losses.ProxyNCALoss(c, d), None),
+        "ArcFaceLoss": (lambda: losses.ArcFaceLoss(c, d), None),
+        "CosFaceLoss": (lambda: losses.CosFaceLoss(c, d), None),
+        "SoftTripleLoss": (lambda: losses.SoftTripleLoss(c, d), None),
+        "SphereFaceLoss": (lambda: losses.SphereFaceLoss(c, d), None),
+        "LargeMarginSoftmaxLoss": (lambda: losses.LargeMarginSoftmaxLoss(c, d), None),
+        "NormalizedSoftmaxLoss": (lambda: losses.NormalizedSoftmaxLoss(c, d), None),
+        "SubCenterArcFaceLoss": (lambda: losses.SubCenterArcFaceLoss(num_classes=c, embedding_size=d), None),
+        "P2SGradLoss": (lambda: losses.P2SGradLoss(d, c), None),
     }
     make_loss, make_miner = table[name]
     return make_loss(), (make_miner() if make_miner else None)
@@ -72,7 +85,7 @@ def pml_worker(args):
     centres = rng.standard_normal((classes, dim)) * 0.7
     emb = torch.tensor((centres[labels] + rng.standard_normal((batch, dim))).astype(np.float32), requires_grad=True)
     labels = torch.tensor(labels)
-    loss_fn, miner = pml_case(args.case)
+    loss_fn, miner = pml_case(args.case, classes, dim)
 
     def step():
         emb.grad = None

@@ -24,12 +24,9 @@ public sealed class SnrDistance : Distance
     protected override Tensor ComputeMatrix(Tensor q, Tensor r, bool same)
     {
         var qc = q.Sub(q.Mean(1, keepDim: true));
-        var rc = same ? qc : r.Sub(r.Mean(1, keepDim: true));
-        var qSq = qc.Square().Sum(1);
-        var rSq = same ? qSq : rc.Square().Sum(1);
-        var noise = LossOps.EuclideanFromGram(qc.MatMul(rc, transB: true), qSq, rSq, squared: true,
-            zeroDiagonal: same);
-        return noise.Div(qSq.Reshape(q.Dim(0), 1));
+        var rc = same ? null : r.Sub(r.Mean(1, keepDim: true));
+        var noise = LossOps.PairwiseMatrix(qc, rc, PairwiseKind.SquaredEuclidean, normalize: false);
+        return noise.Div(qc.Square().Sum(1, keepDim: true));
     }
 
     /// <inheritdoc/>

@@ -182,10 +182,13 @@ internal static partial class LossOps
             var xv = x.Span;
             var yv = y.Span;
             var gs = gy.Span;
-            for (int at = 0; at < ds.Length; at++)
+            for (int g = 0, at = 0; g < gs.Length; g++)
             {
-                int g = at / groupSize;
-                ds[at] = gs[g] * p[at] * (1f + gamma * (xv[at] - yv[g]));
+                float gg = gs[g], yg = yv[g];
+                for (int k = 0; k < groupSize; k++, at++)
+                {
+                    ds[at] = gg * p[at] * (1f + gamma * (xv[at] - yg));
+                }
             }
 
             x.AccumulateGrad(d);

@@ -45,46 +45,109 @@ internal static partial class LossOps
 
     /// <summary>
     /// log Σ exp over the values of each segment: y[s] = log Σ_{k: segments[k] = s} exp(values[k]), max-shifted;
-    /// −∞ for an empty segment. Backward: the softmax within the segment.
+    /// −∞ for an empty segment. Backward: the softmax within the segment. Runs of equal segment ids (pairs listed
+    /// anchor by anchor, as from labels) are reduced with vector kernels; any order is accepted.
     /// </summary>
     // values, segments: (k), segments in [0, count) -> y: (count)
     public static Tensor SegmentLogSumExp(Tensor values, int[] segments, int count)
     {
         var y = Tensor.Full(float.NegativeInfinity, count);
-        var v = values.Span;
+        var v = values.Buffer;
         var ys = y.Span;
-        for (int k = 0; k < segments.Length; k++)
+        bool runs = IsSorted(segments);
+        if (runs)
         {
-            ys[segments[k]] = MathF.Max(ys[segments[k]], v[k]);
-        }
+            var buffer = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, LongestRun(segments)));
+            foreach (var (start, length) in Runs(segments))
+            {
+                var tmp = buffer.AsSpan(0, length);
+                v.AsSpan(start, length).CopyTo(tmp);
+                ys[segments[start]] = LogSumExp(tmp, addOne: false);
+            }
 
-        var sums = new double[count];
-        for (int k = 0; k < segments.Length; k++)
-        {
-            sums[segments[k]] += Math.Exp(v[k] - ys[segments[k]]);
+            System.Buffers.ArrayPool<float>.Shared.Return(buffer);
         }
-
-        for (int s = 0; s < count; s++)
+        else
         {
-            ys[s] = sums[s] > 0 ? ys[s] + (float)Math.Log(sums[s]) : float.NegativeInfinity;
+            ScalarSegmentLogSumExp(v, segments, ys);
         }
 
         return y.Record("SegmentLogSumExp", [values], g =>
         {
             var d = Tensor.Uninitialized(values.Shape);
-            var ds = d.Span;
+            var ds = d.Buffer;
             var gs = g.Span;
             var yv = y.Span;
-            var vv = values.Span;
-            for (int k = 0; k < segments.Length; k++)
+            if (runs)
             {
-                int s = segments[k];
-                ds[k] = gs[s] == 0 ? 0f : gs[s] * MathF.Exp(vv[k] - yv[s]);
+                foreach (var (start, length) in Runs(segments))
+                {
+                    int s = segments[start];
+                    var span = ds.AsSpan(start, length);
+                    System.Numerics.Tensors.TensorPrimitives.Subtract(v.AsSpan(start, length), yv[s], span);
+                    System.Numerics.Tensors.TensorPrimitives.Exp(span, span);
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(span, gs[s], span);
+                }
+            }
+            else
+            {
+                for (int k = 0; k < segments.Length; k++)
+                {
+                    int s = segments[k];
+                    ds[k] = gs[s] == 0 ? 0f : gs[s] * MathF.Exp(v[k] - yv[s]);
+                }
             }
 
             values.AccumulateGrad(d);
         });
     }
+
+    private static void ScalarSegmentLogSumExp(float[] v, int[] segments, Span<float> ys)
+    {
+        for (int k = 0; k < segments.Length; k++)
+        {
+            ys[segments[k]] = MathF.Max(ys[segments[k]], v[k]);
+        }
+
+        var sums = new double[ys.Length];
+        for (int k = 0; k < segments.Length; k++)
+        {
+            sums[segments[k]] += Math.Exp(v[k] - ys[segments[k]]);
+        }
+
+        for (int s = 0; s < ys.Length; s++)
+        {
+            ys[s] = sums[s] > 0 ? ys[s] + (float)Math.Log(sums[s]) : float.NegativeInfinity;
+        }
+    }
+
+    private static bool IsSorted(int[] segments)
+    {
+        for (int k = 1; k < segments.Length; k++)
+        {
+            if (segments[k] < segments[k - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(int Start, int Length)> Runs(int[] segments)
+    {
+        int start = 0;
+        for (int k = 1; k <= segments.Length; k++)
+        {
+            if (k == segments.Length || segments[k] != segments[start])
+            {
+                yield return (start, k - start);
+                start = k;
+            }
+        }
+    }
+
+    private static int LongestRun(int[] segments) => segments.Length == 0 ? 0 : Runs(segments).Max(r => r.Length);
 
     /// <summary>
     /// log(e^x[a] + e^x[b]) for each pair (just x[a] when a = b), and <paramref name="emptyValue"/> where both

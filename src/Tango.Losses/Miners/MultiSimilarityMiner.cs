@@ -24,25 +24,16 @@ public sealed class MultiSimilarityMiner : PairMiner
     protected override PairIndices MinePairs(LossInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var all = input.Pairs();
-        if (all.PositiveCount == 0 || all.NegativeCount == 0)
+        var pairs = new PairSet(input);
+        if (pairs.PositiveCount == 0 || pairs.NegativeCount == 0)
         {
             return PairIndices.Empty;
         }
 
         var mat = MatrixValues(input);
         int n = input.BatchSize, m = input.ReferenceSize;
-        var isPos = new byte[n * m];
-        var isNeg = new byte[n * m];
-        for (int k = 0; k < all.A1.Length; k++)
-        {
-            isPos[all.A1[k] * m + all.P[k]] = 1;
-        }
-
-        for (int k = 0; k < all.A2.Length; k++)
-        {
-            isNeg[all.A2[k] * m + all.N[k]] = 1;
-        }
+        var isPos = pairs.PositiveMask;
+        var isNeg = pairs.NegativeMask;
 
         // Per row: the hardest negative (closest) and the hardest positive (farthest).
         var (a1, p, a2, neg) = (new List<int>(), new List<int>(), new List<int>(), new List<int>());

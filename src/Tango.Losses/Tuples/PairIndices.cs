@@ -56,25 +56,36 @@ public sealed record PairIndices : IndexTuples
     {
         ArgumentNullException.ThrowIfNull(labels);
         var reference = refLabels ?? labels;
-        var (a1, p, a2, n) = (new List<int>(), new List<int>(), new List<int>(), new List<int>());
+        int same = 0, self = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            for (int j = 0; j < reference.Length; j++)
+            {
+                same += labels[i] == reference[j] ? 1 : 0;
+            }
+
+            self += excludeSelf && i < reference.Length && labels[i] == reference[i] ? 1 : 0;
+        }
+
+        var (a1, p) = (new int[same - self], new int[same - self]);
+        var (a2, n) = (new int[labels.Length * reference.Length - same], new int[labels.Length * reference.Length - same]);
+        int kp = 0, kn = 0;
         for (int i = 0; i < labels.Length; i++)
         {
             for (int j = 0; j < reference.Length; j++)
             {
                 if (labels[i] != reference[j])
                 {
-                    a2.Add(i);
-                    n.Add(j);
+                    (a2[kn], n[kn++]) = (i, j);
                 }
                 else if (!(excludeSelf && i == j))
                 {
-                    a1.Add(i);
-                    p.Add(j);
+                    (a1[kp], p[kp++]) = (i, j);
                 }
             }
         }
 
-        return new PairIndices([.. a1], [.. p], [.. a2], [.. n]);
+        return new PairIndices(a1, p, a2, n);
     }
 
     /// <inheritdoc/>
