@@ -26,7 +26,8 @@ public sealed class AngularLoss : MetricLoss
         if (Distance is not LpDistance { P: 2f, Power: 1f, NormalizeEmbeddings: true })
         {
             throw new ArgumentException(
-                $"AngularLoss needs the Euclidean LpDistance (p = 2, power 1) on normalised embeddings; got {Distance}.");
+                "AngularLoss needs the Euclidean LpDistance (p = 2, power 1) on normalised embeddings; got " +
+                $"{Distance}.");
         }
 
         if (!(alpha is > 0f and < 90f))

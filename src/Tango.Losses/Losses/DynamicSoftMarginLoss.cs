@@ -21,7 +21,7 @@ public sealed class DynamicSoftMarginLoss : MetricLoss
 {
     private readonly double[] _histogram;
 
-    /// <summary>Creates the loss (PML defaults: min −2, 10 bins, momentum 0.01, normalised Euclidean distance).</summary>
+    /// <summary>Creates the loss (PML defaults: min −2, 10 bins, momentum 0.01, unit Euclidean distance).</summary>
     public DynamicSoftMarginLoss(float minVal = -2f, int numBins = 10, float momentum = 0.01f,
         Distance? distance = null, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
         float embeddingRegularizerWeight = 1f)
@@ -39,7 +39,8 @@ public sealed class DynamicSoftMarginLoss : MetricLoss
         if (Distance is not LpDistance { P: 2f, NormalizeEmbeddings: true })
         {
             throw new ArgumentException(
-                $"DynamicSoftMarginLoss needs a Euclidean LpDistance (p = 2) on normalised embeddings; got {Distance}.");
+                "DynamicSoftMarginLoss needs a Euclidean LpDistance (p = 2) on normalised embeddings; got " +
+                $"{Distance}.");
         }
 
         MinVal = minVal;

@@ -13,7 +13,8 @@ namespace Tango.Losses;
 /// <item>"invariance_loss": λ·mean_k (z_ik − z′_ik)², one element per row;</item>
 /// <item>"variance_loss1" / "variance_loss2": μ·relu(1 − √(Var_i z_ik + ε)) / 2, one element per dimension k
 /// (unbiased variance over the batch);</item>
-/// <item>"covariance_loss": ν·Σ_{k≠l} C_kl² / d for each view, C the unbiased covariance matrix, already reduced.</item>
+/// <item>"covariance_loss": ν·Σ_{k≠l} C_kl² / d for each view, C the unbiased covariance matrix (already
+/// reduced).</item>
 /// </list>
 /// Each is reduced by the reducer (mean by default) and the results added. VICReg takes no distance and no
 /// embedding regulariser (as in PML).
