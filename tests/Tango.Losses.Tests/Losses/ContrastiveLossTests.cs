@@ -10,7 +10,7 @@ public class ContrastiveLossTests
     public static TheoryData<string> Cases => new()
     {
         "ContrastiveLoss", "ContrastiveLoss_cosine_pos1_neg0", "ContrastiveLoss_PairMarginMiner",
-        "ContrastiveLoss_PerAnchorReducer",
+        "ContrastiveLoss_PerAnchorReducer", "ContrastiveLoss_LpRegularizer",
     };
 
     [Theory]
@@ -31,6 +31,8 @@ public class ContrastiveLossTests
         "ContrastiveLoss_cosine_pos1_neg0" => new((float)c.Kwarg("pos_margin"), (float)c.Kwarg("neg_margin"),
             new CosineSimilarity()),
         "ContrastiveLoss_PerAnchorReducer" => new(reducer: new PerAnchorReducer()),
+        "ContrastiveLoss_LpRegularizer" => new(embeddingRegularizer: new Tango.Losses.Regularizers.LpRegularizer(),
+            embeddingRegularizerWeight: (float)c.Kwarg("embedding_reg_weight")),
         _ => new((float)c.Kwarg("pos_margin"), (float)c.Kwarg("neg_margin")),
     };
 

@@ -13,7 +13,7 @@ public class TripletMarginLossTests
         "TripletMarginLoss_cosine", "TripletMarginLoss_TripletMarginMiner_all",
         "TripletMarginLoss_TripletMarginMiner_semihard", "TripletMarginLoss_TripletMarginMiner_hard",
         "TripletMarginLoss_BatchHardMiner", "TripletMarginLoss_ThresholdReducer", "TripletMarginLoss_SumReducer",
-        "TripletMarginLoss_ClassWeightedReducer",
+        "TripletMarginLoss_ClassWeightedReducer", "TripletMarginLoss_ZeroMeanRegularizer",
     };
 
     [Theory]
@@ -41,6 +41,8 @@ public class TripletMarginLossTests
             "TripletMarginLoss_SumReducer" => new(margin, reducer: new SumReducer()),
             "TripletMarginLoss_ClassWeightedReducer" =>
                 new(margin, reducer: new ClassWeightedReducer([0.5f, 5f / 6, 7f / 6, 1.5f])),
+            "TripletMarginLoss_ZeroMeanRegularizer" => new(margin, embeddingRegularizer:
+                new Tango.Losses.Regularizers.ZeroMeanRegularizer(), embeddingRegularizerWeight: (float)c.Kwarg("embedding_reg_weight")),
             _ => new(margin),
         };
     }
