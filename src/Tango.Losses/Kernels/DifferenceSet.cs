@@ -1,16 +1,20 @@
 namespace Tango.Losses.Kernels;
 
-/// <summary>Receives one difference d = mat[pos] − mat[neg] (flat indices; −1 stands for a constant 0).</summary>
+/// <summary>
+/// Receives the differences d = mat[pos] − neg[k] of one positive entry (flat index <paramref name="pos"/>, value
+/// <paramref name="ap"/>; −1 stands for a constant 0) against a run of negatives (values and flat indices, −1 for
+/// a constant 0).
+/// </summary>
 internal interface IDifferenceVisitor
 {
-    void Visit(float difference, int pos, int neg);
+    void Visit(float ap, int pos, ReadOnlySpan<float> negValues, ReadOnlySpan<int> negAt);
 }
 
 /// <summary>
 /// The differences d_pos − d_neg a <see cref="DynamicSoftMarginKernel"/> bins, streamed from a flat (n, m) matrix in
-/// segments: all triplets (one segment per anchor, nothing listed), a triplet list (chunks), or explicit flat index
-/// pairs (the label-free matching case). Segments of all triplets write disjoint rows, so they may run in parallel
-/// in the backward pass too.
+/// segments: all triplets (one segment per anchor, its negatives gathered once into a contiguous run, nothing
+/// listed), a triplet list (chunks), or explicit flat index pairs (the label-free matching case). Segments of all
+/// triplets write disjoint rows, so they may run in parallel in the backward pass too.
 /// </summary>
 internal sealed class DifferenceSet
 {
@@ -47,33 +51,50 @@ internal sealed class DifferenceSet
     {
         if (_groups is not null)
         {
-            int a = segment, row = a * _m;
-            var negatives = _groups.Negatives(a);
-            foreach (int p in _groups.Positives(a))
-            {
-                float ap = v[row + p];
-                foreach (int n in negatives)
-                {
-                    visitor.Visit(ap - v[row + n], row + p, row + n);
-                }
-            }
-
+            VisitAnchor(segment, v, ref visitor);
             return;
         }
 
+        Span<float> value = stackalloc float[1];
+        Span<int> at = stackalloc int[1];
         long end = Math.Min(Count, (long)(segment + 1) * Chunk);
         for (int k = segment * Chunk; k < end; k++)
         {
+            int pos, neg;
             if (_triplets is { } t)
             {
-                int pos = t.A[k] * _m + t.P[k], neg = t.A[k] * _m + t.N[k];
-                visitor.Visit(v[pos] - v[neg], pos, neg);
+                (pos, neg) = (t.A[k] * _m + t.P[k], t.A[k] * _m + t.N[k]);
             }
             else
             {
-                var (pos, neg) = _flat!.Value;
-                visitor.Visit((pos[k] < 0 ? 0f : v[pos[k]]) - (neg[k] < 0 ? 0f : v[neg[k]]), pos[k], neg[k]);
+                (pos, neg) = (_flat!.Value.Pos[k], _flat.Value.Neg[k]);
             }
+
+            (value[0], at[0]) = (neg < 0 ? 0f : v[neg], neg);
+            visitor.Visit(pos < 0 ? 0f : v[pos], pos, value, at);
+        }
+    }
+
+    private void VisitAnchor<T>(int a, float[] v, ref T visitor) where T : struct, IDifferenceVisitor
+    {
+        int row = a * _m;
+        var negatives = _groups!.Negatives(a);
+        if (negatives.Length == 0)
+        {
+            return;
+        }
+
+        var values = new float[negatives.Length];
+        var at = new int[negatives.Length];
+        for (int k = 0; k < negatives.Length; k++)
+        {
+            at[k] = row + negatives[k];
+            values[k] = v[at[k]];
+        }
+
+        foreach (int p in _groups.Positives(a))
+        {
+            visitor.Visit(v[row + p], row + p, values, at);
         }
     }
 }

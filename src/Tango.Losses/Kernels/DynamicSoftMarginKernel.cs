@@ -20,8 +20,9 @@ internal static class DynamicSoftMarginKernel
         {
             float u = (x - MinVal) / Delta;
             float floor = MathF.Floor(u);
-            int lo = (int)Math.Clamp(floor, 0f, Count - 1f);
-            int hi = (int)Math.Clamp(floor + 1f, 0f, Count - 1f);
+            int f = (int)floor;
+            int lo = f < 0 ? 0 : f >= Count ? Count - 1 : f;
+            int hi = f < 0 ? 0 : f >= Count - 1 ? Count - 1 : f + 1;
             return (lo, hi, u - floor);
         }
     }
@@ -94,39 +95,54 @@ internal static class DynamicSoftMarginKernel
 
     private readonly struct HistogramVisitor(Bins bins, double[] counts) : IDifferenceVisitor
     {
-        public void Visit(float difference, int pos, int neg)
+        public void Visit(float ap, int pos, ReadOnlySpan<float> negValues, ReadOnlySpan<int> negAt)
         {
-            var (lo, hi, fraction) = bins.Locate(difference);
-            counts[lo] += 1 - fraction;
-            counts[hi] += fraction;
+            foreach (float an in negValues)
+            {
+                var (lo, hi, fraction) = bins.Locate(ap - an);
+                counts[lo] += 1 - fraction;
+                counts[hi] += fraction;
+            }
         }
     }
 
     private readonly struct LossVisitor(Bins bins, double[] cdf, double[] sums) : IDifferenceVisitor
     {
-        public void Visit(float difference, int pos, int neg)
+        public void Visit(float ap, int pos, ReadOnlySpan<float> negValues, ReadOnlySpan<int> negAt)
         {
-            int lo = bins.Locate(difference).Lo;
-            sums[lo] += difference;
-            sums[bins.Count] += cdf[lo] * difference;
+            double weighted = 0;
+            foreach (float an in negValues)
+            {
+                float x = ap - an;
+                int lo = bins.Locate(x).Lo;
+                sums[lo] += x;
+                weighted += cdf[lo] * x;
+            }
+
+            sums[bins.Count] += weighted;
         }
     }
 
     private readonly struct GradientVisitor(Bins bins, double[] cdf, double[] suffix, double slope, double scale,
         float[] dv) : IDifferenceVisitor
     {
-        public void Visit(float difference, int pos, int neg)
+        public void Visit(float ap, int pos, ReadOnlySpan<float> negValues, ReadOnlySpan<int> negAt)
         {
-            var (lo, hi, _) = bins.Locate(difference);
-            float g = (float)(scale * (cdf[lo] + slope * (suffix[hi] - suffix[lo])));
-            if (pos >= 0)
+            double toPos = 0;
+            for (int k = 0; k < negValues.Length; k++)
             {
-                dv[pos] += g;
+                var (lo, hi, _) = bins.Locate(ap - negValues[k]);
+                double g = scale * (cdf[lo] + slope * (suffix[hi] - suffix[lo]));
+                toPos += g;
+                if (negAt[k] >= 0)
+                {
+                    dv[negAt[k]] -= (float)g;
+                }
             }
 
-            if (neg >= 0)
+            if (pos >= 0)
             {
-                dv[neg] -= g;
+                dv[pos] += (float)toPos;
             }
         }
     }
