@@ -53,11 +53,13 @@ public class DynamicSoftMarginLossTests
         Tolerance.Close(values.Average(), second, rtol: 1e-5, atol: 1e-7);
     }
 
-    [Fact]
-    public void GradientMatchesFiniteDifferences()
+    [Theory]
+    [InlineData(1f)]
+    [InlineData(2f)]
+    public void GradientMatchesFiniteDifferences(float power)
     {
         int[] labels = [0, 1, 2, 0, 1, 2, 0, 3];
-        var loss = new DynamicSoftMarginLoss(numBins: 6);
+        var loss = new DynamicSoftMarginLoss(minVal: -2f * power, numBins: 6, distance: new LpDistance(power: power));
         GradCheck.Check(t =>
         {
             loss.ResetHistogram();

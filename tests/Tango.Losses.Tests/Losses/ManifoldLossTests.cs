@@ -1,4 +1,5 @@
 using Tango.Core;
+using Tango.Losses.Distances;
 using Tango.Losses.Tests.Harness;
 
 namespace Tango.Losses.Tests.Losses;
@@ -18,11 +19,15 @@ public class ManifoldLossTests
         UnreducedAssert.Matches(c, loss.ComputeUnreduced(c.EmbeddingTensor(), c.Labels));
     }
 
-    [Fact]
-    public void GradientMatchesFiniteDifferences()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GradientMatchesFiniteDifferences(bool cosine)
     {
         int[] meta = [0, 1, 2, 0, 1, 2, 0, 1];
-        var loss = new ManifoldLoss(embeddingSize: 4, numProxies: 3, margin: 0.02f, rng: new Rng(3));
+        var loss = new ManifoldLoss(embeddingSize: 4, numProxies: 3, margin: 0.02f,
+            distance: cosine ? new CosineSimilarity() : new DotProductSimilarity(normalizeEmbeddings: false),
+            rng: new Rng(3));
         GradCheck.Check(t => loss.Compute(t[0], meta), [SeededCases.Normal(3, 8, 4), loss.Proxies], eps: 1e-3f);
     }
 

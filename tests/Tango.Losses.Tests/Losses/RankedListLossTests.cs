@@ -55,6 +55,7 @@ public class RankedListLossTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public void GradientMatchesFiniteDifferences(int distance)
     {
         int[] labels = [0, 1, 2, 0, 1, 2, 0, 3];
@@ -62,9 +63,10 @@ public class RankedListLossTests
         {
             0 => new LpDistance(),
             1 => new LpDistance(power: 2f),
-            _ => new LpDistance(p: 1f),
+            2 => new LpDistance(p: 1f),
+            _ => new SnrDistance(),
         };
-        var loss = new RankedListLoss(margin: 0.4f, tn: 2f, tp: 1f, alpha: distance == 2 ? 2f : null, distance: dist);
+        var loss = new RankedListLoss(margin: 0.4f, tn: 2f, tp: 1f, alpha: distance >= 2 ? 2f : null, distance: dist);
         GradCheck.Check(t => loss.Compute(t[0], labels), [SeededCases.Normal(3, 8, 5)], eps: 1e-3f);
     }
 
