@@ -42,20 +42,21 @@ public sealed class ThresholdConsistentMarginLoss : PairLoss
     public float MarginMinus { get; }
 
     /// <inheritdoc/>
-    protected override SubLosses ComputePairLoss(Tensor mat, PairIndices pairs, LossInput input)
+    protected override SubLosses ComputePairLoss(Tensor mat, PairSet pairs, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(input);
+        var p = pairs.Indices;
         var total = Kernels.LossOps.ZeroLoss(input.Embeddings);
-        if (pairs.PositiveCount > 0)
+        if (p.PositiveCount > 0)
         {
-            var shortfall = PairValues(mat, pairs.A1, pairs.P).Neg().Add(MarginPlus);
+            var shortfall = PairValues(mat, p.A1, p.P).Neg().Add(MarginPlus);
             total = total.Add(MeanOfNonNegative(shortfall).Mul(LambdaPlus));
         }
 
-        if (pairs.NegativeCount > 0)
+        if (p.NegativeCount > 0)
         {
-            var excess = PairValues(mat, pairs.A2, pairs.N).Sub(Tensor.Scalar(MarginMinus));
+            var excess = PairValues(mat, p.A2, p.N).Sub(Tensor.Scalar(MarginMinus));
             total = total.Add(MeanOfNonNegative(excess).Mul(LambdaMinus));
         }
 
