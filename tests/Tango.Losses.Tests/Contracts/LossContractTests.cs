@@ -37,6 +37,11 @@ public class LossContractTests
     public void NoValidTuplesGiveZeroAndAZeroGradient(LossContractCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        if (c.AlwaysLearns)
+        {
+            return;
+        }
+
         if (c.ClassifiesByLabel)
         {
             var withEmpty = Batch();
@@ -71,6 +76,11 @@ public class LossContractTests
     public void PermutingTheBatchKeepsTheValue(LossContractCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        if (!c.PermutationInvariant)
+        {
+            return;
+        }
+
         int[] perm = [5, 2, 11, 0, 7, 3, 9, 1, 10, 4, 8, 6];
         var x = Batch();
         float value = Run(c, x, Labels);
