@@ -109,7 +109,7 @@ internal static class ScmlBases
                 {
                     var dst = basis.AsSpan((start + r) * d, d);
                     rows.AsSpan(r * d, d).CopyTo(dst);
-                    double norm = Math.Sqrt(TensorPrimitives.Dot<double>(dst, dst));
+                    double norm = Math.Sqrt(Reduce.Dot(dst, dst));
                     TensorPrimitives.Divide(dst, norm > 0 ? norm : 1, dst);
                 }
             }

@@ -43,7 +43,7 @@ internal static class ScmlSolver
             {
                 int k = rng.NextInt(nt);
                 DiffRow(xb, nb, ta[k], tp[k], tn[k], row);
-                if (1 + TensorPrimitives.Dot<double>(row, w) > 0)
+                if (1 + Reduce.Dot(row, w) > 0)
                 {
                     TensorPrimitives.Add(grad, row, grad);
                 }
@@ -164,9 +164,9 @@ internal static class ScmlSolver
     {
         for (int i = 0; i < d; i++)
         {
-            mu[i] = TensorPrimitives.Dot(m.AsSpan(i * d, d), u);
+            mu[i] = Reduce.Dot(m.AsSpan(i * d, d), u);
         }
 
-        return TensorPrimitives.Dot<double>(u, mu);
+        return Reduce.Dot(u, mu);
     }
 }

@@ -88,7 +88,7 @@ internal static class Dense
         return m;
     }
 
-    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Reduce.Dot(a, b);
 
     public static double FrobeniusNorm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 

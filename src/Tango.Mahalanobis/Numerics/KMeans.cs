@@ -76,7 +76,7 @@ internal static class KMeans
         var xNorm = new double[n];
         for (int i = 0; i < n; i++)
         {
-            xNorm[i] = TensorPrimitives.Dot<double>(x.AsSpan(i * d, d), x.AsSpan(i * d, d));
+            xNorm[i] = Reduce.Dot(x.AsSpan(i * d, d), x.AsSpan(i * d, d));
         }
 
         var dots = new double[n * k];
@@ -88,7 +88,7 @@ internal static class KMeans
             var cNorm = new double[k];
             for (int c = 0; c < k; c++)
             {
-                cNorm[c] = TensorPrimitives.Dot<double>(centres.AsSpan(c * d, d), centres.AsSpan(c * d, d));
+                cNorm[c] = Reduce.Dot(centres.AsSpan(c * d, d), centres.AsSpan(c * d, d));
             }
 
             inertia = 0;

@@ -68,7 +68,7 @@ internal static class SymmetricEigenSolver
         {
             int m = n - k - 1;
             var x = a.Slice(k * n + k + 1, m);
-            double sigma = TensorPrimitives.Dot<double>(x[1..], x[1..]);
+            double sigma = Reduce.Dot(x[1..], x[1..]);
             d[k] = a[k * n + k];
             if (sigma == 0)
             {
@@ -80,7 +80,7 @@ internal static class SymmetricEigenSolver
             double norm = Math.Sqrt(x[0] * x[0] + sigma);
             double alpha = x[0] <= 0 ? norm : -norm;
             x[0] -= alpha; // v = x - αe₁, then H = I - β v vᵀ maps x to αe₁
-            double b = 2.0 / TensorPrimitives.Dot<double>(x, x);
+            double b = 2.0 / Reduce.Dot(x, x);
             e[k] = alpha;
             beta[k] = b;
 
@@ -88,10 +88,10 @@ internal static class SymmetricEigenSolver
             var pv = p.AsSpan(0, m);
             for (int i = 0; i < m; i++)
             {
-                pv[i] = b * TensorPrimitives.Dot<double>(a.Slice((k + 1 + i) * n + k + 1, m), x);
+                pv[i] = b * Reduce.Dot(a.Slice((k + 1 + i) * n + k + 1, m), x);
             }
 
-            double scale = 0.5 * b * TensorPrimitives.Dot<double>(pv, x);
+            double scale = 0.5 * b * Reduce.Dot(pv, x);
             TensorPrimitives.MultiplyAdd(x, -scale, pv, pv);
             for (int i = 0; i < m; i++)
             {
@@ -130,7 +130,7 @@ internal static class SymmetricEigenSolver
             for (int i = k + 1; i < n; i++)
             {
                 var row = vt.Slice(i * n + k + 1, m);
-                double s = beta[k] * TensorPrimitives.Dot(row, v);
+                double s = beta[k] * Reduce.Dot(row, v);
                 TensorPrimitives.MultiplyAdd(v, -s, row, row);
             }
         }

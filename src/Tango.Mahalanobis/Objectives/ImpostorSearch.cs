@@ -42,7 +42,7 @@ internal sealed class ImpostorSearch
         var sq = new double[n];
         for (int i = 0; i < n; i++)
         {
-            sq[i] = TensorPrimitives.Dot<double>(zs.AsSpan(i * c, c), zs.AsSpan(i * c, c));
+            sq[i] = Reduce.Dot(zs.AsSpan(i * c, c), zs.AsSpan(i * c, c));
         }
 
         int blocks = (n + BlockRows - 1) / BlockRows;

@@ -92,7 +92,7 @@ internal sealed class LmnnObjective
 
         Dense.Symmetrize(cm, d);
         var g = Dense.MatMul(l, c, d, cm, d);
-        double objective = active * (1 - _regularization) + TensorPrimitives.Dot(g, l);
+        double objective = active * (1 - _regularization) + Reduce.Dot(g, l);
         TensorPrimitives.Multiply(g, 2.0, grad);
         return (objective, active);
     }

@@ -35,7 +35,7 @@ internal static class SoftNeighborObjective
         var sq = new double[n];
         for (int i = 0; i < n; i++)
         {
-            sq[i] = TensorPrimitives.Dot<double>(z.AsSpan(i * c, c), z.AsSpan(i * c, c));
+            sq[i] = Reduce.Dot(z.AsSpan(i * c, c), z.AsSpan(i * c, c));
         }
 
         int chunks = Math.Min(Chunks, (n + BlockRows - 1) / BlockRows);
@@ -123,7 +123,7 @@ internal static class SoftNeighborObjective
         TensorPrimitives.Add(row, -max, row);
         TensorPrimitives.Exp(row, row);
         row[i] = 0;
-        double sum = TensorPrimitives.Sum<double>(row);
+        double sum = Reduce.Sum(row);
         TensorPrimitives.Multiply(row, 1.0 / sum, row);
     }
 }
