@@ -36,7 +36,7 @@ internal static class KnnTable
         string dir = Options.String(args, "--dir", Path.Combine(Path.GetTempPath(), "tango-knn"));
         string python = Options.String(args, "--python", "/usr/bin/python3");
         string script = Path.Combine(RepoRoot(), "bench", "compare", "faiss_knn.py");
-        string probes = Option(args, "--nprobe", "8,32");
+        string probes = Options.String(args, "--nprobe", "8,32");
         Directory.CreateDirectory(dir);
         string queries = KnnData.Ensure(dir, "queries", 10_000, 2);
         var report = new StringBuilder();
