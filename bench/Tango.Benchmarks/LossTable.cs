@@ -52,10 +52,12 @@ internal static partial class LossTable
         var sizes = size is null ? Sizes : Sizes.Where(s => $"{s.Batch}x{s.Dim}" == size).ToArray();
         var cases = only is null ? Cases : Cases.Where(c => c.Name == only).ToArray();
         var classCases = only is null ? ClassCases : ClassCases.Where(c => c.Name == only).ToArray();
-        if (sizes.Length == 0 || cases.Length + classCases.Length == 0)
+        var rankingCases = only is null ? RankingCases : RankingCases.Where(c => c.Name == only).ToArray();
+        if (sizes.Length == 0 || cases.Length + classCases.Length + rankingCases.Length == 0)
         {
             Console.Error.WriteLine($"Unknown --case or --size. Cases: " +
-                $"{string.Join("; ", Cases.Select(c => c.Name).Concat(ClassCases.Select(c => c.Name)))}; " +
+                $"{string.Join("; ", Cases.Select(c => c.Name).Concat(ClassCases.Select(c => c.Name))
+                    .Concat(RankingCases.Select(c => c.Name)))}; " +
                 "sizes: 256x128, 1024x512.");
             Environment.ExitCode = 2;
             return;
@@ -71,7 +73,8 @@ internal static partial class LossTable
 
         foreach (var (batch, dim, classes) in sizes)
         {
-            foreach (var c in cases.Concat(ForSize(classCases, classes, dim)))
+            foreach (var c in cases.Concat(ForSize(classCases, classes, dim))
+                .Concat(ForSize(rankingCases, batch, dim, classes)))
             {
                 var r = Time(c.Loss, c.Miner, batch, dim, classes, runs, warmup);
                 Console.WriteLine(json
