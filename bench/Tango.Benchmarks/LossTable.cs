@@ -53,7 +53,8 @@ internal static class LossTable
         var cases = only is null ? Cases : Cases.Where(c => c.Name == only).ToArray();
         if (sizes.Length == 0 || cases.Length == 0)
         {
-            Console.Error.WriteLine($"Unknown --case or --size. Cases: {string.Join("; ", Cases.Select(c => c.Name))}; " +
+            Console.Error.WriteLine(
+                $"Unknown --case or --size. Cases: {string.Join("; ", Cases.Select(c => c.Name))}; " +
                 "sizes: 256x128, 1024x512.");
             Environment.ExitCode = 2;
             return;
@@ -118,7 +119,9 @@ internal static class LossTable
         loss.Compute(x, labels, tuples).Backward();
     }
 
-    /// <summary>PML's make_inputs: labels a permutation of repeat(arange(C), B/C); x = 0.7·N(0,1)[labels] + N(0,1).</summary>
+    /// <summary>
+    /// PML's make_inputs: labels a permutation of repeat(arange(C), B/C); x = 0.7·N(0,1)[labels] + N(0,1).
+    /// </summary>
     public static (Tensor X, int[] Labels) Inputs(int batch, int dim, int classes, ulong seed)
     {
         var rng = new Rng(seed);
