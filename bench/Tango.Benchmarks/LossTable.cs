@@ -123,7 +123,9 @@ internal static partial class LossTable
         loss.Compute(x, labels, tuples).Backward();
     }
 
-    /// <summary>PML's make_inputs: labels a permutation of repeat(arange(C), B/C); x = 0.7·N(0,1)[labels] + N(0,1).</summary>
+    /// <summary>
+    /// PML's make_inputs: labels a permutation of repeat(arange(C), B/C); x = 0.7·N(0,1)[labels] + N(0,1).
+    /// </summary>
     public static (Tensor X, int[] Labels) Inputs(int batch, int dim, int classes, ulong seed)
     {
         var rng = new Rng(seed);

@@ -11,7 +11,10 @@ namespace Tango.Losses.Catalog;
 /// </summary>
 public static class ArgumentText
 {
-    /// <summary>Parses <paramref name="text"/> as a value of <paramref name="type"/>; <paramref name="what"/> names it in errors.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> as a value of <paramref name="type"/>; <paramref name="what"/> names it in
+    /// errors.
+    /// </summary>
     public static object? Parse(string text, Type type, string what)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -59,7 +62,8 @@ public static class ArgumentText
         {
             return Enum.TryParse(type, text, ignoreCase: true, out var e) && Enum.IsDefined(type, e!)
                 ? e!
-                : throw new ArgumentException($"{what}: '{text}' is not one of {string.Join(", ", Enum.GetNames(type))}.");
+                : throw new ArgumentException(
+                    $"{what}: '{text}' is not one of {string.Join(", ", Enum.GetNames(type))}.");
         }
 
         if (type == typeof(Rng))

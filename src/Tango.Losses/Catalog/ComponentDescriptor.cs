@@ -71,7 +71,8 @@ public sealed class ComponentDescriptor
         foreach (var (name, text) in arguments)
         {
             var parameter = Parameters.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException(
-                $"{Name} has no parameter '{name}'; its parameters are: {string.Join(", ", Parameters.Select(p => p.Name))}.");
+                $"{Name} has no parameter '{name}'; its parameters are: " +
+                $"{string.Join(", ", Parameters.Select(p => p.Name))}.");
             typed[name] = ArgumentText.Parse(text, parameter.Type, $"{Name}.{name}");
         }
 
@@ -89,10 +90,14 @@ public sealed class ComponentDescriptor
                 $"({p.TypeName}).");
         }
 
-        if (value is null ? p.Type.IsValueType && Nullable.GetUnderlyingType(p.Type) is null : !p.Type.IsInstanceOfType(value)
-            && !(Nullable.GetUnderlyingType(p.Type)?.IsInstanceOfType(value) ?? false))
+        bool wrong = value is null
+            ? p.Type.IsValueType && Nullable.GetUnderlyingType(p.Type) is null
+            : !p.Type.IsInstanceOfType(value)
+                && !(Nullable.GetUnderlyingType(p.Type)?.IsInstanceOfType(value) ?? false);
+        if (wrong)
         {
-            throw new ArgumentException($"{Name}.{p.Name} needs a {p.TypeName}; got {value?.GetType().Name ?? "null"}.");
+            throw new ArgumentException(
+                $"{Name}.{p.Name} needs a {p.TypeName}; got {value?.GetType().Name ?? "null"}.");
         }
 
         return value;

@@ -19,12 +19,15 @@ public static partial class LossCatalog
     /// <summary>The descriptors of one family.</summary>
     public static IEnumerable<ComponentDescriptor> OfKind(ComponentKind kind) => All.Where(d => d.Kind == kind);
 
-    /// <summary>The descriptor named <paramref name="name"/> (case-insensitive), or an error listing the names.</summary>
+    /// <summary>
+    /// The descriptor named <paramref name="name"/> (case-insensitive), or an error listing the names.
+    /// </summary>
     public static ComponentDescriptor Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown component '{name}'. Known: {string.Join(", ", All.Select(d => d.Name))}.");
+            ?? throw new ArgumentException(
+                $"Unknown component '{name}'. Known: {string.Join(", ", All.Select(d => d.Name))}.");
     }
 
     /// <summary>Builds the component named <paramref name="name"/> as a <typeparamref name="T"/>.</summary>
@@ -65,7 +68,8 @@ public static partial class LossCatalog
     {
         string name = p.Name!;
         string doc = overrides.GetValueOrDefault(name) ?? ParameterDocs.For(name)
-            ?? throw new InvalidOperationException($"No description for parameter '{name}' of {p.Member.DeclaringType?.Name}.");
+            ?? throw new InvalidOperationException(
+                $"No description for parameter '{name}' of {p.Member.DeclaringType?.Name}.");
         var descriptor = new ParameterDescriptor(name, p.ParameterType, p.HasDefaultValue ? p.DefaultValue : null,
             p.HasDefaultValue, doc);
         return p.ParameterType == typeof(Core.Rng) && p.HasDefaultValue && p.DefaultValue is null
@@ -75,7 +79,8 @@ public static partial class LossCatalog
 
     // A null default for a component parameter means "the class's own default": show which, read from a default
     // instance's property of the same name (distance → Distance).
-    private static ComponentDescriptor WithComponentDefaults(ComponentDescriptor d, List<ParameterDescriptor> parameters)
+    private static ComponentDescriptor WithComponentDefaults(ComponentDescriptor d,
+        List<ParameterDescriptor> parameters)
     {
         if (parameters.Any(p => !p.HasDefault))
         {

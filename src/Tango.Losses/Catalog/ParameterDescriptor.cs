@@ -6,7 +6,9 @@ namespace Tango.Losses.Catalog;
 /// </summary>
 public sealed record ParameterDescriptor(string Name, Type Type, object? Default, bool HasDefault, string Description)
 {
-    /// <summary>The default as shown to users, e.g. "0.05", "All", "(CosineSimilarity)" for a component default.</summary>
+    /// <summary>
+    /// The default as shown to users, e.g. "0.05", "All", "(CosineSimilarity)" for a component default.
+    /// </summary>
     public string DefaultText { get; init; } = HasDefault ? Format(Default) : "(required)";
 
     /// <summary>The type as shown to users.</summary>

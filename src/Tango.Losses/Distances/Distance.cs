@@ -5,12 +5,15 @@ namespace Tango.Losses.Distances;
 /// <summary>
 /// A pairwise distance or similarity between embeddings, PML's <c>BaseDistance</c>: optional Lp normalisation
 /// of the inputs, the matrix between a query set and a reference set, and <see cref="Power"/> applied to it.
-/// The distance knows its direction (<see cref="IsSimilarity"/>), and the helpers below (<see cref="Margin(float, float)"/>,
+/// The distance knows its direction (<see cref="IsSimilarity"/>), and the helpers below (<see cref="Margin(float,
+/// float)"/>,
 /// <see cref="IsCloser"/>) let losses and miners work with either kind without branching on a concrete type.
 /// </summary>
 public abstract class Distance
 {
-    /// <summary>Sets the common options; <paramref name="p"/> is the norm used to normalise (and by LpDistance).</summary>
+    /// <summary>
+    /// Sets the common options; <paramref name="p"/> is the norm used to normalise (and by LpDistance).
+    /// </summary>
     protected Distance(bool normalizeEmbeddings, float p, float power)
     {
         if (!(p >= 1f) || float.IsPositiveInfinity(p))

@@ -18,7 +18,9 @@ public class DotProductSimilarity : Distance
     public sealed override bool IsSimilarity => true;
 
     private protected sealed override Tensor? FusedMatrix(Tensor query, Tensor? reference) =>
-        Power == 1f ? Kernels.LossOps.PairwiseMatrix(query, reference, Kernels.PairwiseKind.Dot, NormalizeEmbeddings) : null;
+        Power == 1f
+            ? Kernels.LossOps.PairwiseMatrix(query, reference, Kernels.PairwiseKind.Dot, NormalizeEmbeddings)
+            : null;
 
     /// <inheritdoc/>
     protected sealed override Tensor ComputeMatrix(Tensor q, Tensor r, bool same) => q.MatMul(r, transB: true);

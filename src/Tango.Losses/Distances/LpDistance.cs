@@ -41,7 +41,9 @@ public sealed class LpDistance : Distance
         return LossOps.EuclideanFromGram(gram, qSq, rSq, squared: Power == 2f, zeroDiagonal: same);
     }
 
-    /// <summary>‖q_i − r_i + 1e-6‖_p, with PyTorch's <c>pairwise_distance</c> epsilon (so it is never exactly 0).</summary>
+    /// <summary>
+    /// ‖q_i − r_i + 1e-6‖_p, with PyTorch's <c>pairwise_distance</c> epsilon (so it is never exactly 0).
+    /// </summary>
     protected override Tensor ComputePairwise(Tensor q, Tensor r) =>
         RowNorm(q.Sub(r).Add(1e-6f)).Reshape(q.Dim(0));
 }

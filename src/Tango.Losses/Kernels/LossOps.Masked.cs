@@ -33,7 +33,8 @@ internal static partial class LossOps
         return y.Record("MaskedRowLogSumExp", [mat], g => MaskedRowLogSumExpBackward(mat, mask, scale, shift, y, g));
     }
 
-    private static void MaskedRowLogSumExpBackward(Tensor mat, byte[] mask, float scale, float shift, Tensor y, Tensor g)
+    private static void MaskedRowLogSumExpBackward(Tensor mat, byte[] mask, float scale, float shift, Tensor y,
+        Tensor g)
     {
         int n = mat.Dim(0), m = mat.Dim(1);
         var d = Tensor.Zeros(mat.Shape);
@@ -45,7 +46,9 @@ internal static partial class LossOps
         var columns = ArrayPool<int>.Shared.Rent(m);
         for (int i = 0; i < n; i++)
         {
-            int count = gs[i] == 0 ? 0 : Gather(mv.AsSpan(i * m, m), mask.AsSpan(i * m, m), scale, shift, values, columns);
+            int count = gs[i] == 0
+                ? 0
+                : Gather(mv.AsSpan(i * m, m), mask.AsSpan(i * m, m), scale, shift, values, columns);
             if (count == 0)
             {
                 continue;

@@ -164,7 +164,9 @@ internal static partial class LossOps
         {
             float u = xs[a[k]], w = a[k] == b[k] ? float.NegativeInfinity : xs[b[k]];
             float max = MathF.Max(u, w);
-            ys[k] = float.IsNegativeInfinity(max) ? emptyValue : max + MathF.Log(MathF.Exp(u - max) + MathF.Exp(w - max));
+            ys[k] = float.IsNegativeInfinity(max)
+                ? emptyValue
+                : max + MathF.Log(MathF.Exp(u - max) + MathF.Exp(w - max));
         }
 
         return y.Record("PairLogAddExp", [x], g =>

@@ -17,7 +17,9 @@ public sealed class CrossBatchMemory : IMetricLoss
     private int _next;
     private bool _filled;
 
-    /// <summary>Creates an empty memory of <paramref name="memorySize"/> rows of <paramref name="embeddingSize"/>.</summary>
+    /// <summary>
+    /// Creates an empty memory of <paramref name="memorySize"/> rows of <paramref name="embeddingSize"/>.
+    /// </summary>
     public CrossBatchMemory(MetricLoss loss, int embeddingSize, int memorySize = 1024, Miner? miner = null)
     {
         ArgumentNullException.ThrowIfNull(loss);
@@ -107,7 +109,8 @@ public sealed class CrossBatchMemory : IMetricLoss
         int n = rows.Dim(0);
         if (n > MemorySize)
         {
-            throw new ArgumentException($"CrossBatchMemory: a batch of {n} rows does not fit a memory of {MemorySize}.");
+            throw new ArgumentException(
+                $"CrossBatchMemory: a batch of {n} rows does not fit a memory of {MemorySize}.");
         }
 
         var slots = new int[n];
@@ -149,7 +152,8 @@ public sealed class CrossBatchMemory : IMetricLoss
         switch (tuples)
         {
             case PairIndices pairs:
-                var keep = Enumerable.Range(0, pairs.PositiveCount).Where(k => !Self(pairs.A1[k], pairs.P[k])).ToArray();
+                var keep = Enumerable.Range(0, pairs.PositiveCount).Where(k => !Self(pairs.A1[k], pairs.P[k]))
+                    .ToArray();
                 return new PairIndices([.. keep.Select(k => pairs.A1[k])], [.. keep.Select(k => pairs.P[k])], pairs.A2,
                     pairs.N);
             case TripletIndices t:

@@ -8,6 +8,8 @@ namespace Tango.Losses;
 /// </summary>
 public interface IMetricLoss
 {
-    /// <summary>The loss of <paramref name="embeddings"/> (n, d) with <paramref name="labels"/> (n), differentiable.</summary>
+    /// <summary>
+    /// The loss of <paramref name="embeddings"/> (n, d) with <paramref name="labels"/> (n), differentiable.
+    /// </summary>
     Tensor Compute(Tensor embeddings, int[]? labels, IndexTuples? tuples = null);
 }

@@ -61,7 +61,9 @@ public sealed class LossInput
     public PairIndices Pairs() =>
         Tuples?.ToPairs() ?? PairIndices.AllFrom(RequireLabels("All pairs"), ReferenceLabels, ExcludeSelf);
 
-    /// <summary>The given tuples as triplets, or all triplets (or <paramref name="perAnchor"/> random ones) from the labels.</summary>
+    /// <summary>
+    /// The given tuples as triplets, or all triplets (or <paramref name="perAnchor"/> random ones) from the labels.
+    /// </summary>
     public TripletIndices Triplets(int? perAnchor = null, Rng? rng = null)
     {
         if (Tuples is not null)
@@ -83,7 +85,8 @@ public sealed class LossInput
         ArgumentNullException.ThrowIfNull(embeddings);
         if (embeddings.Rank != 2)
         {
-            throw new ArgumentException($"{who}: embeddings must be a (batch, dim) matrix; got {embeddings.ShapeString}.");
+            throw new ArgumentException(
+                $"{who}: embeddings must be a (batch, dim) matrix; got {embeddings.ShapeString}.");
         }
 
         int n = embeddings.Dim(0);

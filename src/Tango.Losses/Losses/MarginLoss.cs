@@ -18,7 +18,9 @@ public sealed class MarginLoss : ParametricLoss
     private readonly Tensor _beta;
     private readonly Rng _rng;
 
-    /// <summary>Creates the loss (PML defaults: α = 0.2, ν = 0, β = 1.2 fixed, all triplets, divisor reducer).</summary>
+    /// <summary>
+    /// Creates the loss (PML defaults: α = 0.2, ν = 0, β = 1.2 fixed, all triplets, divisor reducer).
+    /// </summary>
     public MarginLoss(float margin = 0.2f, float nu = 0f, float beta = 1.2f, int? tripletsPerAnchor = null,
         bool learnBeta = false, int? classCount = null, Distance? distance = null, Reducer? reducer = null,
         Regularizer? embeddingRegularizer = null, float embeddingRegularizerWeight = 1f, Rng? rng = null)
@@ -28,7 +30,8 @@ public sealed class MarginLoss : ParametricLoss
         if (classCount is <= 0 || tripletsPerAnchor is <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(classCount),
-                $"MarginLoss: classCount and tripletsPerAnchor must be positive; got {classCount}, {tripletsPerAnchor}.");
+                "MarginLoss: classCount and tripletsPerAnchor must be positive; got " +
+                $"{classCount}, {tripletsPerAnchor}.");
         }
 
         Margin = margin;

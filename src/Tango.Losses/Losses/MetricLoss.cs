@@ -96,7 +96,9 @@ public abstract class MetricLoss : IMetricLoss
     /// </summary>
     protected virtual Tensor? ComputeReduced(LossInput input) => null;
 
-    /// <summary>Adds regularisation sub-losses (the embedding regulariser here; weight regularisers in subclasses).</summary>
+    /// <summary>
+    /// Adds regularisation sub-losses (the embedding regulariser here; weight regularisers in subclasses).
+    /// </summary>
     protected virtual void AddRegularization(SubLosses terms, LossInput input)
     {
         ArgumentNullException.ThrowIfNull(terms);

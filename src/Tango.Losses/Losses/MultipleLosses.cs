@@ -14,7 +14,9 @@ public sealed class MultipleLosses : IMetricLoss
     private readonly Miner?[] _miners;
     private readonly float[] _weights;
 
-    /// <summary>Creates the sum; <paramref name="miners"/> and <paramref name="weights"/> have one entry per loss.</summary>
+    /// <summary>
+    /// Creates the sum; <paramref name="miners"/> and <paramref name="weights"/> have one entry per loss.
+    /// </summary>
     public MultipleLosses(IReadOnlyList<IMetricLoss> losses, IReadOnlyList<Miner?>? miners = null,
         IReadOnlyList<float>? weights = null)
     {
@@ -24,7 +26,8 @@ public sealed class MultipleLosses : IMetricLoss
             throw new ArgumentException("MultipleLosses needs at least one loss and no null entries.", nameof(losses));
         }
 
-        if ((miners is not null && miners.Count != losses.Count) || (weights is not null && weights.Count != losses.Count))
+        if ((miners is not null && miners.Count != losses.Count)
+            || (weights is not null && weights.Count != losses.Count))
         {
             throw new ArgumentException($"MultipleLosses: {losses.Count} losses need as many miners and weights; got " +
                 $"{miners?.Count} miners and {weights?.Count} weights.");

@@ -96,7 +96,9 @@ public abstract class ParametricLoss : MetricLoss
         return initial;
     }
 
-    /// <summary>Normal(0, std²) values of the given shape (PML's default weight init, <c>torch.nn.init.normal_</c>).</summary>
+    /// <summary>
+    /// Normal(0, std²) values of the given shape (PML's default weight init, <c>torch.nn.init.normal_</c>).
+    /// </summary>
     protected static Tensor NormalInit(Rng rng, int[] shape, float std = 1f)
     {
         ArgumentNullException.ThrowIfNull(rng);

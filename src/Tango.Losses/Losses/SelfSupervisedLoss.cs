@@ -36,7 +36,8 @@ public sealed class SelfSupervisedLoss
         ArgumentNullException.ThrowIfNull(refEmbeddings);
         if (!Shapes.Equal(embeddings.Shape, refEmbeddings.Shape) || embeddings.Rank != 2)
         {
-            throw new ArgumentException($"SelfSupervisedLoss: the two views must be (n, d) matrices of the same shape; " +
+            throw new ArgumentException(
+                "SelfSupervisedLoss: the two views must be (n, d) matrices of the same shape; " +
                 $"got {embeddings.ShapeString} and {refEmbeddings.ShapeString}.");
         }
 

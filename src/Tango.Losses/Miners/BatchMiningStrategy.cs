@@ -6,7 +6,9 @@ public enum BatchMiningStrategy
     /// <summary>The hardest: the farthest positive, the closest negative.</summary>
     Hard,
 
-    /// <summary>The hardest that is still easier than the other side's pick (needs the other strategy not All).</summary>
+    /// <summary>
+    /// The hardest that is still easier than the other side's pick (needs the other strategy not All).
+    /// </summary>
     SemiHard,
 
     /// <summary>The easiest: the closest positive, the farthest negative.</summary>

@@ -28,6 +28,7 @@ public sealed class EmbeddingsAlreadyPackagedAsTriplets : TripletMiner
 
         int count = n / 3;
         return new TripletIndices([.. Enumerable.Range(0, count).Select(k => 3 * k)],
-            [.. Enumerable.Range(0, count).Select(k => 3 * k + 1)], [.. Enumerable.Range(0, count).Select(k => 3 * k + 2)]);
+            [.. Enumerable.Range(0, count).Select(k => 3 * k + 1)],
+            [.. Enumerable.Range(0, count).Select(k => 3 * k + 2)]);
     }
 }

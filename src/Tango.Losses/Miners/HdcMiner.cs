@@ -27,7 +27,9 @@ public sealed class HdcMiner : PairMiner
     /// <summary>The fraction of each kind of pair kept.</summary>
     public float FilterPercentage { get; }
 
-    /// <summary>Keeps the hardest fraction of <paramref name="candidates"/> (PML's <c>set_idx_externally</c>).</summary>
+    /// <summary>
+    /// Keeps the hardest fraction of <paramref name="candidates"/> (PML's <c>set_idx_externally</c>).
+    /// </summary>
     public PairIndices Filter(IndexTuples candidates, Tensor embeddings, int[] labels, Tensor? refEmbeddings = null,
         int[]? refLabels = null)
     {

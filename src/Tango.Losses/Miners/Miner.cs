@@ -45,7 +45,9 @@ public abstract class Miner
         return input.Matrix(Distance).ToArray();
     }
 
-    /// <summary>Throws unless the miner's distance is Euclidean on normalised embeddings (its formula assumes it).</summary>
+    /// <summary>
+    /// Throws unless the miner's distance is Euclidean on normalised embeddings (its formula assumes it).
+    /// </summary>
     protected void RequireNormalizedEuclidean()
     {
         if (Distance is not LpDistance { P: 2f, Power: 1f, NormalizeEmbeddings: true })

@@ -1,6 +1,8 @@
 namespace Tango.Losses.Miners;
 
-/// <summary>Which margin-violating triplets <see cref="TripletMarginMiner"/> returns (PML's <c>type_of_triplets</c>).</summary>
+/// <summary>
+/// Which margin-violating triplets <see cref="TripletMarginMiner"/> returns (PML's <c>type_of_triplets</c>).
+/// </summary>
 public enum TripletSelection
 {
     /// <summary>Every triplet whose margin d_an − d_ap is at most the miner's margin.</summary>

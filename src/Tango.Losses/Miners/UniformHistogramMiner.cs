@@ -48,7 +48,9 @@ public sealed class UniformHistogramMiner : PairMiner
         return new PairIndices(a1, p, a2, n);
     }
 
-    /// <summary>The bin (0..BinCount−1) of each value; the last bin includes the maximum (torch.linspace edges).</summary>
+    /// <summary>
+    /// The bin (0..BinCount−1) of each value; the last bin includes the maximum (torch.linspace edges).
+    /// </summary>
     internal int[] Bins(float[] values)
     {
         float min = values.Min(), max = values.Max();

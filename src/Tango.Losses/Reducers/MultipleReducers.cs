@@ -11,7 +11,9 @@ public sealed class MultipleReducers : Reducer
 {
     private readonly Dictionary<string, Reducer> _reducers;
 
-    /// <summary>Creates the combinator; <paramref name="defaultReducer"/> defaults to a <see cref="MeanReducer"/>.</summary>
+    /// <summary>
+    /// Creates the combinator; <paramref name="defaultReducer"/> defaults to a <see cref="MeanReducer"/>.
+    /// </summary>
     public MultipleReducers(IReadOnlyDictionary<string, Reducer> reducers, Reducer? defaultReducer = null)
     {
         ArgumentNullException.ThrowIfNull(reducers);

@@ -29,7 +29,9 @@ public abstract class Reducer
         return reducer.ReduceEntries(subLoss.Losses, subLoss, context);
     }
 
-    /// <summary>The reducer to use for the sub-loss named <paramref name="name"/> (itself, unless a combinator).</summary>
+    /// <summary>
+    /// The reducer to use for the sub-loss named <paramref name="name"/> (itself, unless a combinator).
+    /// </summary>
     public virtual Reducer ForSubLoss(string name) => this;
 
     /// <summary>

@@ -41,7 +41,9 @@ public sealed record SubLoss
     /// <summary>The negative of each triplet.</summary>
     public int[]? Negatives { get; }
 
-    /// <summary>What <see cref="Reducers.DivisorReducer"/> divides the sum by (PML's "divisor"), when the loss sets one.</summary>
+    /// <summary>
+    /// What <see cref="Reducers.DivisorReducer"/> divides the sum by (PML's "divisor"), when the loss sets one.
+    /// </summary>
     public float? Divisor { get; }
 
     /// <summary>True when the sub-loss is PML's zero loss (nothing to reduce).</summary>

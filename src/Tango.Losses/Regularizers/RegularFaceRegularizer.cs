@@ -18,7 +18,8 @@ public sealed class RegularFaceRegularizer : Regularizer
     {
         if (!Distance.IsSimilarity)
         {
-            throw new ArgumentException($"RegularFaceRegularizer needs a similarity; got {Distance}.", nameof(distance));
+            throw new ArgumentException($"RegularFaceRegularizer needs a similarity; got {Distance}.",
+                nameof(distance));
         }
     }
 

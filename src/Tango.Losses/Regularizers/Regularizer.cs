@@ -31,7 +31,8 @@ public abstract class Regularizer
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank != 2 || x.Dim(0) == 0)
         {
-            throw new ArgumentException($"{GetType().Name}: needs a non-empty (rows, dim) matrix; got {x.ShapeString}.");
+            throw new ArgumentException(
+                $"{GetType().Name}: needs a non-empty (rows, dim) matrix; got {x.ShapeString}.");
         }
 
         var rows = Enumerable.Range(0, x.Dim(0)).ToArray();

@@ -12,7 +12,9 @@ namespace Tango.Losses.Regularizers;
 /// </summary>
 public sealed class SparseCentersRegularizer : Regularizer
 {
-    /// <summary>Creates the regulariser for <paramref name="classCount"/> classes of <paramref name="centersPerClass"/> centres.</summary>
+    /// <summary>
+    /// Creates the regulariser for <paramref name="classCount"/> classes of <paramref name="centersPerClass"/> centres.
+    /// </summary>
     public SparseCentersRegularizer(int classCount, int centersPerClass, Distance? distance = null,
         Reducer? reducer = null)
         : base(distance ?? new CosineSimilarity(), reducer ?? new DivisorReducer())
@@ -42,7 +44,8 @@ public sealed class SparseCentersRegularizer : Regularizer
         int total = ClassCount * CentersPerClass;
         if (x.Dim(0) != total)
         {
-            throw new ArgumentException($"SparseCentersRegularizer: expected {total} centre rows ({ClassCount} classes × " +
+            throw new ArgumentException(
+                $"SparseCentersRegularizer: expected {total} centre rows ({ClassCount} classes × " +
                 $"{CentersPerClass}); got {x.Dim(0)}.");
         }
 

@@ -68,7 +68,8 @@ public sealed record PairIndices : IndexTuples
         }
 
         var (a1, p) = (new int[same - self], new int[same - self]);
-        var (a2, n) = (new int[labels.Length * reference.Length - same], new int[labels.Length * reference.Length - same]);
+        int negatives = labels.Length * reference.Length - same;
+        var (a2, n) = (new int[negatives], new int[negatives]);
         int kp = 0, kn = 0;
         for (int i = 0; i < labels.Length; i++)
         {

@@ -31,8 +31,10 @@ public class LossCatalogTests
         Assert.Equal("0.05", margin.DefaultText);
         Assert.Equal("(LpDistance)", d.Parameters.Single(p => p.Name == "distance").DefaultText);
         Assert.Equal("(AvgNonZeroReducer)", d.Parameters.Single(p => p.Name == "reducer").DefaultText);
-        Assert.Equal("(CosineSimilarity)", LossCatalog.Find("ntxentloss").Parameters.Single(p => p.Name == "distance").DefaultText);
-        Assert.All(LossCatalog.All.SelectMany(x => x.Parameters), p => Assert.False(string.IsNullOrWhiteSpace(p.Description)));
+        Assert.Equal("(CosineSimilarity)",
+            LossCatalog.Find("ntxentloss").Parameters.Single(p => p.Name == "distance").DefaultText);
+        Assert.All(LossCatalog.All.SelectMany(x => x.Parameters),
+            p => Assert.False(string.IsNullOrWhiteSpace(p.Description)));
     }
 
     [Fact]
@@ -72,7 +74,10 @@ public class LossCatalogTests
     public void CreatesFromText()
     {
         var miner = (TripletMarginMiner)LossCatalog.Find("TripletMarginMiner").CreateFromText(
-            new Dictionary<string, string> { ["margin"] = "0.1", ["selection"] = "semihard", ["distance"] = "CosineSimilarity" });
+            new Dictionary<string, string>
+            {
+                ["margin"] = "0.1", ["selection"] = "semihard", ["distance"] = "CosineSimilarity",
+            });
         Assert.Equal(TripletSelection.SemiHard, miner.Selection);
         Assert.IsType<CosineSimilarity>(miner.Distance);
         var reducer = (ClassWeightedReducer)LossCatalog.Find("ClassWeightedReducer").CreateFromText(

@@ -116,7 +116,8 @@ public class DistanceTests
     public void RejectsBadShapes()
     {
         var d = new CosineSimilarity();
-        var ex = Assert.Throws<ArgumentException>(() => d.Matrix(SeededCases.Normal(1, 3, 4), SeededCases.Normal(1, 3, 5)));
+        var ex = Assert.Throws<ArgumentException>(
+            () => d.Matrix(SeededCases.Normal(1, 3, 4), SeededCases.Normal(1, 3, 5)));
         Assert.Contains("differ in dimension (4 vs 5)", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => d.Matrix(SeededCases.Normal(1, 3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LpDistance(p: 0.5f));

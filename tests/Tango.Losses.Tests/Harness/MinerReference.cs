@@ -35,7 +35,9 @@ public sealed class MinerReference
 
     public double Kwarg(string name) => Json.Number(Document.GetProperty("kwargs").GetProperty(name));
 
-    /// <summary>Asserts the same set of tuples as PML (order-free), and the same order when <paramref name="sameOrder"/>.</summary>
+    /// <summary>
+    /// Asserts the same set of tuples as PML (order-free), and the same order when <paramref name="sameOrder"/>.
+    /// </summary>
     public void AssertSameTuples(IndexTuples mined, bool sameOrder)
     {
         int[][] ours = mined switch

@@ -4,12 +4,16 @@ using Tango.Losses.Regularizers;
 
 namespace Tango.Losses.Tests.Harness;
 
-/// <summary>Checks a regulariser against Reference/pml/regularizers.json (value 1e-4 relative, gradient 1e-5 of scale).</summary>
+/// <summary>
+/// Checks a regulariser against Reference/pml/regularizers.json (value 1e-4 relative, gradient 1e-5 of scale).
+/// </summary>
 public static class RegularizerReference
 {
     private static readonly JsonElement Doc = ReferenceCase.LoadDocument("regularizers.json");
 
-    /// <summary>Runs <paramref name="regularizer"/> on the named input ("embeddings", "W", "W4") and compares.</summary>
+    /// <summary>
+    /// Runs <paramref name="regularizer"/> on the named input ("embeddings", "W", "W4") and compares.
+    /// </summary>
     public static void Check(string name, Regularizer regularizer, string input)
     {
         ArgumentNullException.ThrowIfNull(regularizer);

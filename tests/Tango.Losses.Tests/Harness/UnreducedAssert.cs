@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace Tango.Losses.Tests.Harness;
 
-/// <summary>Checks our unreduced sub-losses (names, types, indices, values) against PML's DoNothingReducer output.</summary>
+/// <summary>
+/// Checks our unreduced sub-losses (names, types, indices, values) against PML's DoNothingReducer output.
+/// </summary>
 public static class UnreducedAssert
 {
     /// <summary>

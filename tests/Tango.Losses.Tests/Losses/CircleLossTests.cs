@@ -28,7 +28,8 @@ public class CircleLossTests
         x.RequiresGrad = true;
         new CircleLoss(m, gamma, reducer: new MeanReducer()).Compute(x, labels).Backward();
         var s0 = new CosineSimilarity().Matrix(x).ToArray();
-        var (w, offset, pos, neg, valid) = (new float[100], new float[100], new float[100], new float[100], new float[10]);
+        var (w, offset, pos, neg) = (new float[100], new float[100], new float[100], new float[100]);
+        var valid = new float[10];
         for (int k = 0; k < 100; k++)
         {
             int i = k / 10, j = k % 10;

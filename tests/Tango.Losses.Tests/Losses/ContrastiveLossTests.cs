@@ -98,7 +98,12 @@ public class ContrastiveLossTests
     public void GradientMatchesFiniteDifferences(int distance)
     {
         int[] labels = [0, 1, 2, 0, 1, 2, 0, 1];
-        Distance dist = distance switch { 0 => new LpDistance(), 1 => new CosineSimilarity(), _ => new LpDistance(p: 1) };
+        Distance dist = distance switch
+        {
+            0 => new LpDistance(),
+            1 => new CosineSimilarity(),
+            _ => new LpDistance(p: 1),
+        };
         var loss = distance == 1
             ? new ContrastiveLoss(posMargin: 0.9f, negMargin: 0.1f, dist, new MeanReducer())
             : new ContrastiveLoss(posMargin: 0.3f, negMargin: 1.2f, dist, new MeanReducer());

@@ -38,10 +38,12 @@ public class CrossBatchMemoryTests
         xbm.ResetQueue();
         Assert.Equal(0, xbm.Count);
         // With an empty memory the first batch sees only itself: positives (0, 1) and (1, 0), never (i, own slot).
-        var loss = new CrossBatchMemory(new ContrastiveLoss(posMargin: 0f, reducer: new Tango.Losses.Reducers.SumReducer()), 3, 8);
+        var loss = new CrossBatchMemory(
+            new ContrastiveLoss(posMargin: 0f, reducer: new Tango.Losses.Reducers.SumReducer()), 3, 8);
         var x = SeededCases.Normal(3, 3, 3);
         float value = loss.Compute(x, labels).Item();
-        float expected = new ContrastiveLoss(posMargin: 0f, reducer: new Tango.Losses.Reducers.SumReducer()).Compute(x, labels).Item();
+        float expected = new ContrastiveLoss(posMargin: 0f, reducer: new Tango.Losses.Reducers.SumReducer())
+            .Compute(x, labels).Item();
         Tolerance.Close(expected, value, rtol: 1e-5);
     }
 

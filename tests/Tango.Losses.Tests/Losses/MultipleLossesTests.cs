@@ -5,13 +5,15 @@ namespace Tango.Losses.Tests.Losses;
 
 public class MultipleLossesTests
 {
-    // MultipleLosses([TripletMarginLoss(0.1), MultiSimilarityLoss()], miners=[semi-hard miner, None], weights=[1, 0.5]).
+    // MultipleLosses([TripletMarginLoss(0.1), MultiSimilarityLoss()], miners=[semi-hard miner, None], weights=[1,
+    // 0.5]).
     [Fact]
     public void MatchesPml()
     {
         var c = ReferenceCase.Load("MultipleLosses_Triplet_MS");
         var miner = new TripletMarginMiner(0.2f, TripletSelection.SemiHard);
-        var loss = new MultipleLosses([new TripletMarginLoss(0.1f), new MultiSimilarityLoss()], [miner, null], [1f, 0.5f]);
+        var loss = new MultipleLosses([new TripletMarginLoss(0.1f), new MultiSimilarityLoss()], [miner, null],
+            [1f, 0.5f]);
         var x = c.EmbeddingTensor();
         Assert.Equal(c.Tuples(), miner.Mine(x, c.Labels));
         var value = loss.Compute(x, c.Labels);

@@ -42,7 +42,8 @@ public class TripletMarginLossTests
             "TripletMarginLoss_ClassWeightedReducer" =>
                 new(margin, reducer: new ClassWeightedReducer([0.5f, 5f / 6, 7f / 6, 1.5f])),
             "TripletMarginLoss_ZeroMeanRegularizer" => new(margin, embeddingRegularizer:
-                new Tango.Losses.Regularizers.ZeroMeanRegularizer(), embeddingRegularizerWeight: (float)c.Kwarg("embedding_reg_weight")),
+                new Tango.Losses.Regularizers.ZeroMeanRegularizer(),
+                embeddingRegularizerWeight: (float)c.Kwarg("embedding_reg_weight")),
             _ => new(margin),
         };
     }
@@ -94,7 +95,8 @@ public class TripletMarginLossTests
 
     public static TheoryData<int, bool, bool, int> FusedCases => new()
     {
-        { 0, false, false, 0 }, { 0, true, false, 1 }, { 1, false, true, 2 }, { 1, true, true, 3 }, { 0, false, false, 4 },
+        { 0, false, false, 0 }, { 0, true, false, 1 }, { 1, false, true, 2 }, { 1, true, true, 3 },
+        { 0, false, false, 4 },
         { 2, false, false, 0 }, { 0, true, false, 5 },
     };
 

@@ -22,7 +22,8 @@ public class UniformHistogramMinerTests
             Assert.NotEqual(pairs.A1[k], pairs.P[k]);
         }
 
-        Assert.All(Enumerable.Range(0, pairs.NegativeCount), k => Assert.NotEqual(r.Labels[pairs.A2[k]], r.Labels[pairs.N[k]]));
+        Assert.All(Enumerable.Range(0, pairs.NegativeCount),
+            k => Assert.NotEqual(r.Labels[pairs.A2[k]], r.Labels[pairs.N[k]]));
     }
 
     [Fact]

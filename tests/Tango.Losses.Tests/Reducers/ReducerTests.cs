@@ -90,7 +90,8 @@ public class ReducerTests
         var sub = SubLoss.PerElement("loss", Tensor.FromArray([1f, 2f]), [0, 1]);
         Assert.Equal([1f, 2f], new DoNothingReducer().Reduce(sub, Context).ToArray());
         var loss = new ContrastiveLoss(reducer: new DoNothingReducer());
-        var ex = Assert.Throws<InvalidOperationException>(() => loss.Compute(SeededCases.Normal(1, 4, 2), [0, 0, 1, 1]));
+        var ex = Assert.Throws<InvalidOperationException>(
+            () => loss.Compute(SeededCases.Normal(1, 4, 2), [0, 0, 1, 1]));
         Assert.Contains("ComputeUnreduced", ex.Message, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,8 @@ namespace Tango.Losses.Tests.Regularizers;
 public class RegularFaceRegularizerTests
 {
     [Fact]
-    public void MatchesPml() => RegularizerReference.Check("RegularFaceRegularizer_on_W", new RegularFaceRegularizer(), "W");
+    public void MatchesPml() =>
+        RegularizerReference.Check("RegularFaceRegularizer_on_W", new RegularFaceRegularizer(), "W");
 
     [Fact]
     public void GradientMatchesFiniteDifferences() =>

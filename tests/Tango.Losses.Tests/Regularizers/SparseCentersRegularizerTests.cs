@@ -17,7 +17,8 @@ public class SparseCentersRegularizerTests
     [Fact]
     public void RejectsTheWrongNumberOfRows()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new SparseCentersRegularizer(2, 3).Compute(SeededCases.Normal(1, 5, 4)));
+        var ex = Assert.Throws<ArgumentException>(
+            () => new SparseCentersRegularizer(2, 3).Compute(SeededCases.Normal(1, 5, 4)));
         Assert.Contains("expected 6 centre rows", ex.Message, StringComparison.Ordinal);
     }
 }
