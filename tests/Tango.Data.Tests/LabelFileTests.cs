@@ -78,7 +78,8 @@ public sealed class LabelFileTests : IDisposable
     [Fact]
     public void Jsonl_NamedField_NumbersAndStrings()
     {
-        string path = _dir.Text("l.jsonl", "{\"text\":\"a\",\"label\":\"pos\"}\n\n{\"text\":\"b\",\"label\":\"neg\"}\n");
+        string path = _dir.Text("l.jsonl",
+            "{\"text\":\"a\",\"label\":\"pos\"}\n\n{\"text\":\"b\",\"label\":\"neg\"}\n");
         Assert.Equal([1, 0], LabelFile.Read(path).Labels);
         path = _dir.Text("k.jsonl", "{\"cls\":4}\n{\"cls\":12}\n");
         var set = LabelFile.Read(path, new LabelFileOptions { Column = "cls" });
