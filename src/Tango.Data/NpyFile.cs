@@ -195,13 +195,14 @@ public static class NpyFile
         }
 
         int count = (int)header.Count;
+        // Uninitialised: every byte is overwritten by the read or the array is discarded with an exception.
         Array data = header.DType switch
         {
-            NpyDType.Float32 => new float[count],
-            NpyDType.Float64 => new double[count],
-            NpyDType.Int32 => new int[count],
-            NpyDType.Int64 => new long[count],
-            _ => new byte[count],
+            NpyDType.Float32 => GC.AllocateUninitializedArray<float>(count),
+            NpyDType.Float64 => GC.AllocateUninitializedArray<double>(count),
+            NpyDType.Int32 => GC.AllocateUninitializedArray<int>(count),
+            NpyDType.Int64 => GC.AllocateUninitializedArray<long>(count),
+            _ => GC.AllocateUninitializedArray<byte>(count),
         };
         long got = ReadBytes(stream, data, header.DataBytes);
         if (got < header.DataBytes)
