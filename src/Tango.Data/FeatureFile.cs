@@ -34,6 +34,11 @@ public static class FeatureFile
         int column = options.Column is not null ? table.Column(options.Column)
             : options.ColumnIndex is int i ? (i < 0 ? width + i : i)
             : table.FindColumn(LabelFile.KnownNames) is var named and >= 0 ? named : width - 1;
+        if (column < 0 || column >= width)
+        {
+            throw new DataFormatException(path, 1, $"the label column is outside the table's {width} column(s).");
+        }
+
         var labels = LabelSet.Encode(table.Rows.Select(r => DelimitedTable.Field(r, column, path, "a label")).ToList());
         var x = Numbers(table, column);
         return new LabeledDataset(Path.GetFileName(path), x.ToArray(), x.Dim(0), x.Dim(1), labels.Labels,

@@ -39,6 +39,9 @@ public sealed class FeatureFileTests : IDisposable
             new LabelFileOptions { Column = "class" });
         Assert.Equal([1f, 2, 4, 5], d.Features);
         Assert.Equal(["3", "7"], d.ClassNames);
+        var e = Assert.Throws<DataFormatException>(() => FeatureFile.ReadLabeledTable(_dir.Text("w.csv", "1,2\n3,4\n"),
+            new LabelFileOptions { ColumnIndex = 5 }));
+        Assert.Contains("the label column is outside the table's 2 column(s)", e.Message);
     }
 
     [Fact]
