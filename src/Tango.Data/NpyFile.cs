@@ -75,7 +75,7 @@ public static class NpyFile
 
     /// <summary>
     /// Memory-maps a 2-D little-endian float32 <c>.npy</c> (uncompressed: a gzip file cannot be mapped) after
-    /// checking that its data is complete.
+    /// checking that the file holds exactly the data its header announces.
     /// </summary>
     public static MappedFloatMatrix OpenMapped(string path)
     {
@@ -84,6 +84,13 @@ public static class NpyFile
         {
             throw new NpyFormatException(path, "a gzip-compressed file cannot be memory-mapped; decompress it " +
                                                "(gunzip) or read it into memory with NpyFile.Read.");
+        }
+
+        var header = ReadHeader(path);
+        long available = new FileInfo(path).Length - header.DataOffset;
+        if (available > header.DataBytes)
+        {
+            throw SizeMismatch(path, header, available, decompressed: false);
         }
 
         return MappedFloatMatrix.Open(path);
