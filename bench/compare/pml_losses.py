@@ -177,7 +177,8 @@ def main():
         with open(args.pml_ref) as f:
             for line in f:
                 r = json.loads(line)
-                ref.setdefault(f"{r['batch']}x{r['dim']}:{r['loss']}", r["ms_median"])
+                if "ms_median" in r:  # the first run's figure (the file holds two runs; skipped cases have none)
+                    ref.setdefault(f"{r['batch']}x{r['dim']}:{r['loss']}", r["ms_median"])
     rows = []
     print(f"load average at start: {os.getloadavg()}")
     print("| loss | B×D | PML ms (median) | Tango ms (median) | PML / Tango | Tango alloc MB | Tango peak RSS MB "
