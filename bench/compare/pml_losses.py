@@ -125,6 +125,10 @@ def pml_worker(args):
     def step():
         emb.grad = None
         loss_fn.zero_grad(set_to_none=True)
+        if isinstance(getattr(loss_fn, "hist_", None), torch.Tensor):
+            # DynamicSoftMarginLoss keeps its running histogram attached to the previous call's graph: a second
+            # backward fails unless it is detached between calls (what a PML user has to do too).
+            loss_fn.hist_ = loss_fn.hist_.detach()
         t0 = time.perf_counter()
         call().backward()
         return (time.perf_counter() - t0) * 1e3
