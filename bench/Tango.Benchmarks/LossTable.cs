@@ -13,7 +13,9 @@ namespace Tango.Benchmarks;
 /// B=256 D=128 (32 classes) and B=1024 D=512 (128 classes), median of 20 after 3 warm-ups, the same configurations
 /// and input generator as PML's timing script (labels a permutation of 8 per class, centres N(0, 0.7²), embeddings
 /// centre + N(0, 1)). Each step runs in a TensorScope, as a training step would. "alloc" is the memory allocated by
-/// the first (cold) step: with the graph alive until backward ends, it bounds the step's peak.
+/// the first (cold) step: with the graph alive until backward ends, it bounds the step's peak. "peak RSS" is the
+/// process's peak working set (per configuration when run with <c>--case</c> in a fresh process, as the
+/// side-by-side script does; cumulative otherwise).
 /// Options: <c>--case NAME</c> (one configuration), <c>--size 256x128</c>, <c>--json</c> (one JSON line per result,
 /// for bench/compare/pml_losses.py), <c>--runs N</c>, <c>--warmup N</c>.
 /// </summary>
@@ -52,12 +54,12 @@ internal static partial class LossTable
         var sizes = size is null ? Sizes : Sizes.Where(s => $"{s.Batch}x{s.Dim}" == size).ToArray();
         var cases = only is null ? Cases : Cases.Where(c => c.Name == only).ToArray();
         var classCases = only is null ? ClassCases : ClassCases.Where(c => c.Name == only).ToArray();
-        var rankingCases = only is null ? RankingCases : RankingCases.Where(c => c.Name == only).ToArray();
+        var rankingCases = RankingCases.Concat(WrapperCases).Where(c => only is null || c.Name == only).ToArray();
         if (sizes.Length == 0 || cases.Length + classCases.Length + rankingCases.Length == 0)
         {
             Console.Error.WriteLine($"Unknown --case or --size. Cases: " +
                 $"{string.Join("; ", Cases.Select(c => c.Name).Concat(ClassCases.Select(c => c.Name))
-                    .Concat(RankingCases.Select(c => c.Name)))}; " +
+                    .Concat(RankingCases.Select(c => c.Name)).Concat(WrapperCases.Select(c => c.Name)))}; " +
                 "sizes: 256x128, 1024x512.");
             Environment.ExitCode = 2;
             return;
@@ -67,8 +69,8 @@ internal static partial class LossTable
         {
             Console.WriteLine($"Tango loss table: forward+backward, median of {runs} after {warmup} warm-ups, " +
                 $"{Environment.ProcessorCount} cores");
-            Console.WriteLine("| loss | B | D | median ms | min ms | alloc MB |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine("| loss | B | D | median ms | min ms | alloc MB | peak RSS MB |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
         }
 
         foreach (var (batch, dim, classes) in sizes)
@@ -81,16 +83,17 @@ internal static partial class LossTable
                     ? JsonSerializer.Serialize(new
                     {
                         loss = c.Name, batch, dim, classes, ms_median = r.Median, ms_min = r.Min, alloc_mb = r.AllocMb,
-                        runs,
+                        peak_rss_mb = r.PeakRssMb, runs,
                     })
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"| {c.Name} | {batch} | {dim} | {r.Median:F2} | {r.Min:F2} | {r.AllocMb:F1} |"));
+                        $"| {c.Name} | {batch} | {dim} | {r.Median:F2} | {r.Min:F2} | {r.AllocMb:F1} | " +
+                        $"{r.PeakRssMb:F0} |"));
             }
         }
     }
 
-    private static (double Median, double Min, double AllocMb) Time(Func<IMetricLoss> makeLoss, Func<Miner>? makeMiner,
-        int batch, int dim, int classes, int runs, int warmup)
+    private static (double Median, double Min, double AllocMb, double PeakRssMb) Time(Func<IMetricLoss> makeLoss,
+        Func<Miner>? makeMiner, int batch, int dim, int classes, int runs, int warmup)
     {
         var (x, labels) = Inputs(batch, dim, classes, seed: 0);
         var loss = makeLoss();
@@ -112,7 +115,8 @@ internal static partial class LossTable
         }
 
         Array.Sort(times);
-        return (times[runs / 2], times[0], allocMb);
+        using var self = Process.GetCurrentProcess();
+        return (times[runs / 2], times[0], allocMb, self.PeakWorkingSet64 / 1048576.0);
     }
 
     private static void Step(IMetricLoss loss, Miner? miner, Tensor x, int[] labels)

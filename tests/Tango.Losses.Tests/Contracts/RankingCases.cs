@@ -30,7 +30,15 @@ internal static class RankingCases
         new("RankedList/weighted-positives", () => new RankedListLoss(0.4f, 2f, 0.3f, tp: 2f), AlwaysLearns: true),
         new("ThresholdConsistentMargin", () => new ThresholdConsistentMarginLoss()),
         new("VICReg", () => new TwoViews(new VicRegLoss()), AlwaysLearns: true),
+        new("SelfSupervised/NtXent", () => new SelfSupervisedViews(new SelfSupervisedLoss(new NtXentLoss())),
+            AlwaysLearns: true),
+        new("SelfSupervised/Contrastive-asymmetric",
+            () => new SelfSupervisedViews(new SelfSupervisedLoss(new ContrastiveLoss(), symmetric: false)),
+            AlwaysLearns: true),
     ];
+
+    // A fixed function of each row: the second view follows the rows when the batch is permuted.
+    private static Tensor SecondView(Tensor x) => x.Mul(0.8f).Add(x.Square().Mul(0.3f)).Detach();
 
     /// <summary>
     /// VICReg in the suite's labelled calls: the labels are ignored and the second view is a fixed function of each
@@ -39,6 +47,16 @@ internal static class RankingCases
     private sealed class TwoViews(VicRegLoss loss) : IMetricLoss
     {
         public Tensor Compute(Tensor embeddings, int[]? labels, IndexTuples? tuples = null) =>
-            loss.Compute(embeddings, refEmbeddings: embeddings.Mul(0.8f).Add(embeddings.Square().Mul(0.3f)).Detach());
+            loss.Compute(embeddings, refEmbeddings: SecondView(embeddings));
+    }
+
+    /// <summary>
+    /// SelfSupervisedLoss in the suite's labelled calls: the labels are ignored (each row's only positive is its
+    /// second view, so there is always something to learn).
+    /// </summary>
+    private sealed class SelfSupervisedViews(SelfSupervisedLoss loss) : IMetricLoss
+    {
+        public Tensor Compute(Tensor embeddings, int[]? labels, IndexTuples? tuples = null) =>
+            loss.Compute(embeddings, SecondView(embeddings));
     }
 }
