@@ -8,7 +8,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// Alignment and uniformity on the hypersphere (Wang &amp; Isola 2020, "Understanding Contrastive Representation
-/// Learning through Alignment and Uniformity on the Hypersphere", eqs. 4 and 5), on L2-normalised embeddings:
+/// Learning through Alignment and Uniformity on the Hypersphere"), on L2-normalised embeddings:
 /// <list type="bullet">
 /// <item>"align_loss": ‖f(x) − f(y)‖₂^α for every positive pair (x, y), reduced by the reducer (mean: the
 /// expectation over positive pairs);</item>

@@ -11,8 +11,8 @@ namespace Tango.Losses.Contrastive;
 internal static class ContrastiveOps
 {
     /// <summary>
-    /// The debiased / hard-negative contrastive loss of each positive pair (Chuang et al. 2020, eq. 10; Robinson
-    /// et al. 2021, eq. 4), in log space: with u = logA[a] − pos, c = N_a/(1 − τ⁺),
+    /// The debiased / hard-negative contrastive loss of each positive pair (Chuang et al. 2020; Robinson
+    /// et al. 2021), in log space: with u = logA[a] − pos, c = N_a/(1 − τ⁺),
     /// y = softplus(max(log c + u + log(1 − τ⁺e^{−u}), log N_a − 1/τ − pos)) = −log(e^pos / (e^pos + Ng)), where
     /// Ng = max(c·(A − τ⁺e^pos), N_a·e^{−1/τ}) and A = e^{logA} the (reweighted) mean of e^{s/τ} over the
     /// anchor's negatives. The first branch is absent where A ≤ τ⁺e^pos. Backward: with σ = sigmoid(max),

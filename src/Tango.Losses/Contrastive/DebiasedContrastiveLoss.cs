@@ -6,7 +6,7 @@ using Tango.Losses.Regularizers;
 namespace Tango.Losses.Contrastive;
 
 /// <summary>
-/// Debiased contrastive loss (Chuang et al. 2020, "Debiased Contrastive Learning", eq. 10): the negatives of an
+/// Debiased contrastive loss (Chuang et al. 2020, "Debiased Contrastive Learning"): the negatives of an
 /// anchor are drawn from the data, so a fraction τ⁺ (the class prior) of them share its class. For each positive
 /// pair (a, p) with N = |N(a)| negatives and s the cosine similarity,
 /// L = −log(e^{s_ap/τ} / (e^{s_ap/τ} + Ng)), Ng = max((Σ_n e^{s_an/τ} − τ⁺·N·e^{s_ap/τ}) / (1 − τ⁺), N·e^{−1/τ}),

@@ -7,7 +7,7 @@ using Tango.Losses.Regularizers;
 namespace Tango.Losses.Contrastive;
 
 /// <summary>
-/// Decoupled contrastive learning (Yeh et al. 2022, "Decoupled Contrastive Learning", eqs. 6 and 7): InfoNCE
+/// Decoupled contrastive learning (Yeh et al. 2022, "Decoupled Contrastive Learning"): InfoNCE
 /// with the positive removed from the denominator. For each positive pair (a, p),
 /// L = −w_ap·s_ap/τ + log Σ_{n∈N(a)} e^{s_an/τ} (a distance enters as −d). DCL has w = 1; DCLW (weighted, when
 /// <see cref="WeightSigma"/> is set) uses w_ap = 2 − K·softmax_k(s_k/σ) over the batch's K positive pairs, i.e.

@@ -4,17 +4,18 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// Generates the fixed class vectors of <see cref="EquiangularBasisLoss"/> (Shen et al. 2023, "Equiangular Basis
-/// Vectors", section 3.2): c unit vectors in d dimensions whose largest pairwise |cosine| is made small. From a
-/// seeded N(0, 1) start, projected gradient descent on Σ_{i≠j} max(0, |cos_ij| − t) with the rows renormalised
-/// after each step, where t = max(α, 0.9·max_{i≠j}|cos_ij|) — the paper's hinge at threshold α, with the threshold
-/// raised towards the current maximum so the largest cosines keep being pushed down when α is out of reach
-/// (c &gt; d). Stops when the maximum is ≤ α or after the given number of steps. Deterministic for a seed.
+/// Vectors"): c unit vectors in d dimensions whose largest pairwise |cosine| is made small. From a
+/// seeded N(0, 1) start, projected gradient descent on Σ_{i≠j} max(0, |cos_ij| − t)²/4 with the rows renormalised
+/// after each step, where t = 0.9·max_{i≠j}|cos_ij|: the paper penalises cosines beyond the threshold α; here the
+/// penalty is squared (steps shrink with the excess, so they do not overshoot) and its threshold follows the
+/// current maximum, so the largest cosines keep being pushed down, below α when it can be reached and towards the
+/// smallest reachable maximum when it cannot (c &gt; d). Stops when the maximum is ≤ α or after the given number of steps. Deterministic for a seed.
 /// </summary>
 public static class EquiangularBasis
 {
     /// <summary>The (classes, dim) matrix of unit basis vectors.</summary>
     public static Tensor Generate(int classes, int dim, Rng rng, float threshold = 0.002f, int steps = 1000,
-        float learningRate = 0.01f)
+        float learningRate = 0.25f)
     {
         ArgumentNullException.ThrowIfNull(rng);
         Check.AtLeast(classes, 1, nameof(classes), nameof(EquiangularBasis));
@@ -33,19 +34,19 @@ public static class EquiangularBasis
                 break;
             }
 
-            // ∂/∂v_i Σ_{i≠j} max(0, |cos_ij| − t) = 2·Σ_j sign(cos_ij)·1[|cos_ij| > t]·v_j (cos is symmetric).
-            float t = MathF.Max(threshold, 0.9f * max);
+            // ∂/∂v_i Σ_{i≠j} max(0, |cos_ij| − t)²/4 = Σ_j (cos_ij − t·sign(cos_ij))·1[|cos_ij| > t]·v_j.
+            float t = 0.9f * max;
             var s = cos.Span;
             for (int i = 0; i < classes; i++)
             {
                 for (int j = 0; j < classes; j++)
                 {
                     float c = s[i * classes + j];
-                    s[i * classes + j] = i != j && MathF.Abs(c) > t ? MathF.Sign(c) : 0f;
+                    s[i * classes + j] = i != j && MathF.Abs(c) > t ? c - t * MathF.Sign(c) : 0f;
                 }
             }
 
-            v = v.Sub(cos.MatMul(v).Mul(2f * learningRate)).L2Normalize(1);
+            v = v.Sub(cos.MatMul(v).Mul(learningRate)).L2Normalize(1);
         }
 
         return v;

@@ -6,8 +6,8 @@ using Tango.Losses.Regularizers;
 namespace Tango.Losses.Contrastive;
 
 /// <summary>
-/// Hard-negative contrastive loss (Robinson et al. 2021, "Contrastive Learning with Hard Negative Samples", eq. 4
-/// with the importance-sampling estimate of section 3.2): the debiased loss of <see cref="DebiasedContrastiveLoss"/>
+/// Hard-negative contrastive loss (Robinson et al. 2021, "Contrastive Learning with Hard Negative Samples",
+/// with the importance-sampling estimate of its negatives): the debiased loss of <see cref="DebiasedContrastiveLoss"/>
 /// with negatives drawn from q_β(x⁻) ∝ e^{β·s(x, x⁻)}·p(x⁻), which concentrates on the hardest ones. For each
 /// positive pair (a, p) with N negatives, weights w_n = softmax_n(β·s_an/τ) and cosine similarities s,
 /// Ng = max((N·Σ_n w_n·e^{s_an/τ} − τ⁺·N·e^{s_ap/τ}) / (1 − τ⁺), N·e^{−1/τ}),

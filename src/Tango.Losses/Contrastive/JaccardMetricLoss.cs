@@ -4,7 +4,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// Jaccard metric loss (Wang &amp; Blaschko 2023, "Jaccard Metric Losses: Optimizing the Jaccard Index with Soft
-/// Labels", eqs. 9–10): a soft Jaccard loss that stays a metric with soft labels, because intersection and union are
+/// Labels"): a soft Jaccard loss that stays a metric with soft labels, because intersection and union are
 /// written with norms only: I = (‖x‖ + ‖y‖ − ‖x − y‖)/2, U = (‖x‖ + ‖y‖ + ‖x − y‖)/2, for each class's predictions
 /// x = p_·c and targets y = g_·c over the batch, and L_c = 1 − (I + smooth)/(U + smooth), averaged over classes.
 /// With hard labels JML1 equals the usual soft Jaccard loss Σpg/(Σp + Σg − Σpg). Where p = g exactly the L1

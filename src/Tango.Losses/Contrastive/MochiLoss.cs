@@ -8,7 +8,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// MoCHi, mixing of contrastive hard negatives (Kalantidis et al. 2020, "Hard Negative Mixing for Contrastive
-/// Learning", section 4): InfoNCE whose negatives are extended, per anchor q, with synthetic hard negatives. The
+/// Learning"): InfoNCE whose negatives are extended, per anchor q, with synthetic hard negatives. The
 /// anchor's negatives (the batch, or a queue passed as reference embeddings) are ranked by cosine similarity to q
 /// and the N hardest kept; then s points h = normalise(α·n_i + (1 − α)·n_j) with n_i, n_j drawn uniformly from
 /// them and α ~ U(0, 1), and s′ points h′ = normalise(β·q + (1 − β)·n_j) with β ~ U(0, 0.5). For each positive

@@ -4,7 +4,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// Tversky loss (Salehi, Erdogmus &amp; Gholipour 2017, "Tversky loss function for image segmentation using 3D fully
-/// convolutional deep networks", eq. 3): per class over the batch, with TP = Σ p·g, FP = Σ p·(1 − g),
+/// convolutional deep networks"): per class over the batch, with TP = Σ p·g, FP = Σ p·(1 − g),
 /// FN = Σ (1 − p)·g, L_c = 1 − (TP + smooth)/(TP + α·FP + β·FN + smooth), averaged over classes. α = β = 0.5 is the
 /// Dice loss up to where the smoothing enters; β &gt; α weighs false negatives more (recall).
 /// </summary>

@@ -4,7 +4,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// The Z-loss (de Brébisson &amp; Vincent 2016, "The Z-loss: a shift and scale invariant classification loss
-/// belonging to the Spherical Family", eq. 5): a classification loss on the raw outputs o (logits) of each row,
+/// belonging to the Spherical Family"): a classification loss on the raw outputs o (logits) of each row,
 /// made shift- and scale-invariant by standardising them over the classes: z_k = (o_k − μ)/σ with μ and σ the mean
 /// and (population) standard deviation of the row, then
 /// L = softplus(a·(b − z_c))/a for the true class c, averaged over the rows. σ is floored at 1e-12, so a constant
