@@ -6,7 +6,7 @@ namespace Tango.Losses.Contrastive;
 
 /// <summary>
 /// Fused autograd ops of the seed-paper losses, each with its backward beside its forward
-/// (derivations in docs/contrastive-losses.md).
+/// (derivations in docs/derivations/contrastive-kernels.md).
 /// </summary>
 internal static class ContrastiveOps
 {
