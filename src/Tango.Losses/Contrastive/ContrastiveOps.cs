@@ -110,6 +110,43 @@ internal static class ContrastiveOps
         });
     }
 
+    /// <summary>
+    /// MoCHi's synthetic logits q̂_a·h for each mix h = c1·x + c2·r_j (x = r_i, or q_a itself when i = −1), the mixes
+    /// being constants: y = c1·(q̂_a·x) + c2·(q̂_a·r_j) from the constant rows, and dq̂_a += g·(c1·x + c2·r_j).
+    /// O(mixes·d) time and no (mixes, d) storage.
+    /// </summary>
+    // qHat: (n, d) differentiable, q/r: its constant copy and the reference rows (row-major) -> y: (mixes)
+    public static Tensor MixedLogits(Tensor qHat, float[] q, float[] r, Mix[] mixes)
+    {
+        int d = qHat.Dim(1);
+        var y = Tensor.Uninitialized([mixes.Length]);
+        var ys = y.Span;
+        for (int k = 0; k < mixes.Length; k++)
+        {
+            var (a, i, j, c1, c2) = mixes[k];
+            var qa = q.AsSpan(a * d, d);
+            float first = i < 0 ? TensorPrimitives.Dot(qa, qa) : TensorPrimitives.Dot(qa, r.AsSpan(i * d, d));
+            ys[k] = c1 * first + c2 * TensorPrimitives.Dot(qa, r.AsSpan(j * d, d));
+        }
+
+        return y.Record("MixedLogits", [qHat], g =>
+        {
+            var dq = Tensor.Zeros(qHat.Shape);
+            var ds = dq.Buffer;
+            var gs = g.Span;
+            for (int k = 0; k < mixes.Length; k++)
+            {
+                var (a, i, j, c1, c2) = mixes[k];
+                var row = ds.AsSpan(a * d, d);
+                var x = i < 0 ? q.AsSpan(a * d, d) : r.AsSpan(i * d, d);
+                TensorPrimitives.MultiplyAdd(x, gs[k] * c1, row, row);
+                TensorPrimitives.MultiplyAdd(r.AsSpan(j * d, d), gs[k] * c2, row, row);
+            }
+
+            qHat.AccumulateGrad(dq);
+        });
+    }
+
     /// <summary>One anchor's positive and negative scores and their gradients, in pooled buffers.</summary>
     private sealed class RankRow : IDisposable
     {

@@ -16,7 +16,7 @@ namespace Tango.Losses.Contrastive;
 /// </summary>
 public sealed class MannWhitneyLoss : PairLoss
 {
-    /// <summary>Creates the loss (τ = 0.1; polynomial γ = 0.5, e = 2, within Yan et al.'s ranges).</summary>
+    /// <summary>Creates the loss (Tango's defaults: τ = 0.1; polynomial γ = 0.5, e = 2).</summary>
     public MannWhitneyLoss(MannWhitneySurrogate surrogate = MannWhitneySurrogate.Sigmoid, float temperature = 0.1f,
         float gamma = 0.5f, float exponent = 2f, Distance? distance = null, Reducer? reducer = null,
         Regularizer? embeddingRegularizer = null, float embeddingRegularizerWeight = 1f)

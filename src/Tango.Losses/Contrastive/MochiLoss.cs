@@ -59,14 +59,15 @@ public sealed class MochiLoss : PairLoss
         var p = pairs.Indices;
         float inv = 1f / Temperature;
         var negatives = PairValues(mat, p.A2, p.N).Mul(inv);
-        var (synthetic, owners) = Synthesise(input, mat, pairs);
         var all = negatives;
         int[] segments = p.A2;
-        if (owners.Length > 0)
+        var mixes = Synthesise(input, mat, pairs, out var q, out var r);
+        if (mixes.Length > 0)
         {
-            var q = Distance.Normalize(input.Embeddings).IndexSelect(0, owners);
-            all = Tensor.Concat([negatives, q.Mul(synthetic).Sum(1).Mul(inv)], 0);
-            segments = [.. p.A2, .. owners];
+            var qHat = Distance.Normalize(input.Embeddings);
+            var synthetic = ContrastiveOps.MixedLogits(qHat, q, r, mixes).Mul(inv);
+            all = Tensor.Concat([negatives, synthetic], 0);
+            segments = [.. p.A2, .. mixes.Select(x => x.Owner)];
         }
 
         var lse = LossOps.SegmentLogSumExp(all, segments, input.BatchSize);
@@ -75,11 +76,11 @@ public sealed class MochiLoss : PairLoss
         return new SubLosses([SubLoss.PerPair("loss", losses, ReductionType.PosPair, p.A1, p.P)]);
     }
 
-    // The synthetic negatives (rows, d), as constants, and the anchor each belongs to (ascending).
-    private (Tensor Points, int[] Owners) Synthesise(LossInput input, Tensor mat, PairSet pairs)
+    // The synthetic negatives as mixes of normalised rows (no d-sized storage per point), anchor by anchor; q and r
+    // return the normalised batch and reference rows (constants).
+    private Mix[] Synthesise(LossInput input, Tensor mat, PairSet pairs, out float[] q, out float[] r)
     {
         int n = input.BatchSize, m = input.ReferenceSize, d = input.Embeddings.Dim(1);
-        float[] q, r;
         using (Tensor.NoGrad())
         {
             q = Distance.Normalize(input.Embeddings).ToArray();
@@ -94,9 +95,7 @@ public sealed class MochiLoss : PairLoss
 
         var mask = pairs.NegativeMask;
         var values = mat.Span;
-        var points = new List<float>();
-        var owners = new List<int>();
-        var h = new float[d];
+        var mixes = new List<Mix>();
         for (int a = 0; a < n; a++)
         {
             var hard = hasPositive[a] ? Hardest(values.Slice(a * m, m), mask.AsSpan(a * m, m)) : [];
@@ -108,18 +107,23 @@ public sealed class MochiLoss : PairLoss
             for (int k = 0; k < MixCount; k++)
             {
                 int i = hard[_rng.NextInt(hard.Length)], j = hard[_rng.NextInt(hard.Length)];
-                Mix(r.AsSpan(i * d, d), r.AsSpan(j * d, d), _rng.NextFloat(), h, points, owners, a);
+                float w = _rng.NextFloat();
+                mixes.Add(Mix.Of(a, i, j, w, Dot(r, i, r, j, d)));
             }
 
             for (int k = 0; k < QueryMixCount; k++)
             {
                 int j = hard[_rng.NextInt(hard.Length)];
-                Mix(q.AsSpan(a * d, d), r.AsSpan(j * d, d), 0.5f * _rng.NextFloat(), h, points, owners, a);
+                float w = 0.5f * _rng.NextFloat();
+                mixes.Add(Mix.Of(a, -1, j, w, Dot(q, a, r, j, d)));
             }
         }
 
-        return (Tensor.FromArray(points.ToArray(), owners.Count, d), [.. owners]);
+        return [.. mixes];
     }
+
+    private static float Dot(float[] x, int i, float[] y, int j, int d) =>
+        System.Numerics.Tensors.TensorPrimitives.Dot(x.AsSpan(i * d, d), y.AsSpan(j * d, d));
 
     // The reference columns of the N most similar negatives of one anchor row.
     private int[] Hardest(ReadOnlySpan<float> row, ReadOnlySpan<byte> negative)
@@ -138,25 +142,5 @@ public sealed class MochiLoss : PairLoss
         var c = columns.ToArray();
         Array.Sort(keys.ToArray(), c); // by descending similarity; ties keep no particular order
         return c.Length <= HardestCount ? c : c[..HardestCount];
-    }
-
-    // h = normalise(w·x + (1 − w)·y), appended to the synthetic points with its owner.
-    private static void Mix(ReadOnlySpan<float> x, ReadOnlySpan<float> y, float w, float[] h, List<float> points,
-        List<int> owners, int owner)
-    {
-        double norm = 0;
-        for (int k = 0; k < h.Length; k++)
-        {
-            h[k] = w * x[k] + (1f - w) * y[k];
-            norm += (double)h[k] * h[k];
-        }
-
-        float scale = (float)(1.0 / Math.Max(Math.Sqrt(norm), 1e-12));
-        for (int k = 0; k < h.Length; k++)
-        {
-            points.Add(h[k] * scale);
-        }
-
-        owners.Add(owner);
     }
 }
