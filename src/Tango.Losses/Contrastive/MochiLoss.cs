@@ -13,7 +13,8 @@ namespace Tango.Losses.Contrastive;
 /// and the N hardest kept; then s points h = normalise(α·n_i + (1 − α)·n_j) with n_i, n_j drawn uniformly from
 /// them and α ~ U(0, 1), and s′ points h′ = normalise(β·q + (1 − β)·n_j) with β ~ U(0, 0.5). For each positive
 /// pair (q, k): L = −log(e^{q·k/τ} / (e^{q·k/τ} + Σ_{n∈N(q)} e^{q·n/τ} + Σ_h e^{q·h/τ})), on L2-normalised
-/// embeddings. The synthetic points are constants (no gradient flows into their construction), as in the paper.
+/// embeddings. The synthetic points are constants: no gradient flows into their construction (in MoCo the queue
+/// they are mixed from carries none either).
 /// Random draws come from the seeded <see cref="Rng"/>, anchor by anchor in row order: for each anchor its s
 /// triples (i, j, α) then its s′ pairs (j, β). Mean over positive pairs by default.
 /// </summary>
