@@ -15,10 +15,11 @@ namespace Tango.Losses.Contrastive;
 /// <item>"uniform_loss": λ·log mean_{i≠j} e^{−t·‖f(x_i) − f(x_j)‖₂²} over all distinct pairs of the batch
 /// (already reduced).</item>
 /// </list>
-/// The loss is their sum. The paper averages the uniformity of each view separately; on two stacked views
-/// (<see cref="SelfSupervisedLoss"/>) this loss takes it over all pairs of the 2n rows, cross-view pairs included.
-/// Where α &lt; 2 and a pair coincides, the gradient is taken as 0 (the distance is floored at 1e-6 first).
-/// Separate reference embeddings are not supported.
+/// The loss is their sum. With separate reference embeddings (the second view; positives are then batch–reference
+/// pairs) the uniformity is the mean of each set's own, the paper's (L_uniform(x) + L_uniform(y))/2: that is
+/// <c>new SelfSupervisedLoss(loss, symmetric: false)</c>. Symmetric (stacked) views take it over all pairs of the
+/// 2n rows, cross-view pairs included. Where α &lt; 2 and a pair coincides, the gradient is taken as 0 (the
+/// distance is floored at 1e-6 first).
 /// </summary>
 public sealed class AlignmentUniformityLoss : MetricLoss
 {
@@ -49,9 +50,6 @@ public sealed class AlignmentUniformityLoss : MetricLoss
     public float UniformityWeight { get; }
 
     /// <inheritdoc/>
-    public override bool SupportsReferenceEmbeddings => false;
-
-    /// <inheritdoc/>
     public override IReadOnlyList<string> OwnSubLossNames => ["align_loss", "uniform_loss"];
 
     /// <inheritdoc/>
@@ -73,22 +71,37 @@ public sealed class AlignmentUniformityLoss : MetricLoss
             terms.Add(SubLoss.PerPair("align_loss", align, ReductionType.PosPair, pairs.A1, pairs.P));
         }
 
-        if (n < 2 || UniformityWeight == 0)
+        if (UniformityWeight == 0 || (n < 2 && input.ReferenceSize < 2))
         {
             terms.Add(SubLoss.Zero("uniform_loss"));
             return terms;
         }
 
-        var offDiagonal = new byte[n * n];
-        Array.Fill(offDiagonal, (byte)1);
-        for (int i = 0; i < n; i++)
+        var uniform = input.SeparateReference is null
+            ? Uniformity(squared)
+            : Uniformity(Distance.Matrix(input.Embeddings)).Add(Uniformity(Distance.Matrix(input.Reference)))
+                .Mul(0.5f);
+        terms.Add(SubLoss.Reduced("uniform_loss", uniform.Mul(UniformityWeight)));
+        return terms;
+    }
+
+    // log mean_{i≠j} e^{−t·d²_ij} of a (k, k) squared-distance matrix (0 when k < 2). -> ()
+    private Tensor Uniformity(Tensor squared)
+    {
+        int k = squared.Dim(0);
+        if (k < 2)
         {
-            offDiagonal[i * n + i] = 0;
+            return LossOps.ZeroLoss(squared);
+        }
+
+        var offDiagonal = new byte[k * k];
+        Array.Fill(offDiagonal, (byte)1);
+        for (int i = 0; i < k; i++)
+        {
+            offDiagonal[i * k + i] = 0;
         }
 
         var rows = LossOps.MaskedRowLogSumExp(squared, offDiagonal, -T, 0f, addOne: false);
-        var uniform = rows.LogSumExp().Sub(Tensor.Scalar(MathF.Log((float)n * (n - 1))));
-        terms.Add(SubLoss.Reduced("uniform_loss", uniform.Mul(UniformityWeight)));
-        return terms;
+        return rows.LogSumExp().Sub(Tensor.Scalar(MathF.Log((float)k * (k - 1))));
     }
 }

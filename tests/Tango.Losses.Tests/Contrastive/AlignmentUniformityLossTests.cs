@@ -62,4 +62,21 @@ public class AlignmentUniformityLossTests
         Assert.True(float.IsFinite(value.Item()));
         Assert.All(x.Grad!.ToArray(), g => Assert.True(float.IsFinite(g)));
     }
+
+    // The paper's two-view form: mean_i ‖x_i − y_i‖^α + λ·(L_uniform(x) + L_uniform(y))/2.
+    [Fact]
+    public void MatchesThePaperTwoViewFormAsymmetrically()
+    {
+        var x = SeededCases.Normal(23, 6, 4);
+        var y = SeededCases.Normal(24, 6, 4);
+        var cross = NaiveDistances.Euclidean(x, true, y);
+        double Uniform(double[,] d) => Naive.LogSumExp(Enumerable.Range(0, 6).SelectMany(i => Enumerable.Range(0, 6)
+            .Where(j => j != i).Select(j => -2 * d[i, j] * d[i, j]))) - Math.Log(30);
+        double expected = Enumerable.Range(0, 6).Average(i => Math.Pow(cross[i, i], 1.5)) +
+            0.5 * (Uniform(NaiveDistances.Euclidean(x, true)) + Uniform(NaiveDistances.Euclidean(y, true)));
+        var loss = new SelfSupervisedLoss(new AlignmentUniformityLoss(alpha: 1.5f), symmetric: false);
+        Tolerance.Close(expected, loss.Compute(x, y).Item(), rtol: 1e-5);
+        GradCheck.Check(t => loss.Compute(t[0], t[1]), [SeededCases.Normal(25, 6, 4), SeededCases.Normal(26, 6, 4)],
+            eps: 1e-3f);
+    }
 }
