@@ -11,7 +11,8 @@ namespace Tango.Benchmarks;
 /// <c>--seed-loss-table</c>: forward + backward time of the seed-paper contrastive losses (all pairs from the
 /// labels) next to NT-Xent, on <see cref="LossTable.Inputs"/> (B=256 D=128 with 32 classes, B=1024 D=512 with 128
 /// classes: 8 rows per class). Median of N runs after warm-ups, each in a TensorScope; "alloc" is the first
-/// step's allocation. Options: <c>--runs N</c>, <c>--warmup N</c>, <c>--size 1024x512</c>.
+/// step's allocation. Options: <c>--runs N</c>, <c>--warmup N</c>, <c>--size 1024x512</c>, <c>--case NAME</c> (one
+/// row, for bench/compare/seed_losses.py; skips the basis timing).
 /// </summary>
 internal static class SeedLossTable
 {
@@ -32,6 +33,7 @@ internal static class SeedLossTable
         int runs = Options.Int(args, "--runs", 10);
         int warmup = Options.Int(args, "--warmup", 2);
         string size = Options.String(args, "--size", "");
+        string only = Options.String(args, "--case", "");
         (int Batch, int Dim, int Classes)[] sizes = [(256, 128, 32), (1024, 512, 128)];
         Console.WriteLine($"Seed loss table: forward+backward, median of {runs} after {warmup} warm-ups, " +
             $"{Environment.ProcessorCount} cores");
@@ -40,7 +42,7 @@ internal static class SeedLossTable
         foreach (var (batch, dim, classes) in sizes.Where(s => size.Length == 0 || $"{s.Batch}x{s.Dim}" == size))
         {
             var (x, labels) = LossTable.Inputs(batch, dim, classes, seed: 0);
-            foreach (var (name, make) in Cases)
+            foreach (var (name, make) in Cases.Where(c => only.Length == 0 || c.Name == only))
             {
                 var loss = make();
                 long before = GC.GetTotalAllocatedBytes(precise: true);
@@ -63,6 +65,11 @@ internal static class SeedLossTable
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {name} | {batch} | {dim} | {times[runs / 2]:F2} | {times[0]:F2} | {alloc:F1} |"));
             }
+        }
+
+        if (only.Length > 0)
+        {
+            return;
         }
 
         // One-time basis generation of EquiangularBasisLoss: the cost of a step at ImageNet-like sizes.
