@@ -76,7 +76,7 @@ internal static class SeedLossTable
         var watch = Stopwatch.StartNew();
         EquiangularBasis.Generate(1000, 512, new Rng(0), steps: 20);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"EquiangularBasis.Generate(1000 classes, dim 512): {watch.Elapsed.TotalMilliseconds / 20:F1} ms per step"));
+            $"EquiangularBasis.Generate(1000 classes, dim 512): {watch.Elapsed.TotalMilliseconds / 20:F1} ms/step"));
     }
 
     private static void Step(IMetricLoss loss, Tensor x, int[] labels)

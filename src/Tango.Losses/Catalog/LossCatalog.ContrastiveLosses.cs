@@ -43,7 +43,7 @@ public static partial class LossCatalog
             "class vectors (Shen et al. 2023).", C, "temperature=Temperature τ dividing the cosines.",
             "threshold=Target largest |cosine| α between basis vectors.",
             "steps=Most gradient steps when generating the basis.",
-            "rng=Random generator (seed) of the basis."));
+            "rng=Random generator (seed) of the basis.", "basis=A basis generated earlier (null: generate one)."));
         list.Add(Describe<ZLoss>(S, "Softplus of the standardised true-class score; shift and scale invariant " +
             "(de Brébisson & Vincent 2016).", "a=Sharpness a of the softplus.",
             "b=Offset b: standardised score where the loss flattens."));

@@ -9,7 +9,8 @@ namespace Tango.Losses.Contrastive;
 /// after each step, where t = 0.9·max_{i≠j}|cos_ij|: the paper penalises cosines beyond the threshold α; here the
 /// penalty is squared (steps shrink with the excess, so they do not overshoot) and its threshold follows the
 /// current maximum, so the largest cosines keep being pushed down, below α when it can be reached and towards the
-/// smallest reachable maximum when it cannot (c &gt; d). Stops when the maximum is ≤ α or after the given number of steps. Deterministic for a seed.
+/// smallest reachable maximum when it cannot (c &gt; d). Stops when the maximum is ≤ α or after the given number
+/// of steps. Deterministic for a seed.
 /// </summary>
 public static class EquiangularBasis
 {

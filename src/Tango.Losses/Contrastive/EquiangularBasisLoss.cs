@@ -16,16 +16,27 @@ namespace Tango.Losses.Contrastive;
 /// </summary>
 public sealed class EquiangularBasisLoss : ClassifierLoss
 {
-    /// <summary>Creates the loss and its basis (paper defaults: τ = 0.07, threshold α = 0.002).</summary>
+    /// <summary>
+    /// Creates the loss and its basis (paper defaults: τ = 0.07, threshold α = 0.002). A given
+    /// <paramref name="basis"/> (classes, embedding size), e.g. one generated and saved earlier, is used as it is
+    /// (rows normalised) instead of generating one; generation costs about one c×c×d product per step.
+    /// </summary>
     public EquiangularBasisLoss(int numClasses, int embeddingSize, float temperature = 0.07f,
         float threshold = 0.002f, int steps = 1000, Reducer? reducer = null, Regularizer? embeddingRegularizer = null,
-        float embeddingRegularizerWeight = 1f, Rng? rng = null)
+        float embeddingRegularizerWeight = 1f, Rng? rng = null, Tensor? basis = null)
         : base(numClasses, embeddingSize, new CosineSimilarity(), reducer ?? new MeanReducer(), embeddingRegularizer,
             embeddingRegularizerWeight, null, 1f)
     {
         Temperature = Check.Positive(temperature, nameof(temperature), nameof(EquiangularBasisLoss));
-        Basis = TensorScope.Unowned(() =>
-            EquiangularBasis.Generate(numClasses, embeddingSize, rng ?? Init.DefaultRng, threshold, steps));
+        if (basis is not null && (basis.Rank != 2 || basis.Dim(0) != numClasses || basis.Dim(1) != embeddingSize))
+        {
+            throw new ArgumentException($"EquiangularBasisLoss: basis {basis.ShapeString} must be ({numClasses}, " +
+                $"{embeddingSize}).", nameof(basis));
+        }
+
+        Basis = TensorScope.Unowned(() => basis is null
+            ? EquiangularBasis.Generate(numClasses, embeddingSize, rng ?? Init.DefaultRng, threshold, steps)
+            : basis.Detach().L2Normalize(1));
     }
 
     /// <summary>The temperature τ dividing the cosines.</summary>

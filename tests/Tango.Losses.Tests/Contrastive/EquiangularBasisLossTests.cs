@@ -38,6 +38,9 @@ public class EquiangularBasisLossTests
             Naive.LogSumExp(Enumerable.Range(0, 4).Select(c => cos[i, c] / 0.1)) - cos[i, labels[i]] / 0.1);
         Tolerance.Close(expected, loss.Compute(x, labels).Item(), rtol: 1e-5);
         Assert.Empty(loss.Parameters());
+        var reused = new EquiangularBasisLoss(4, 6, 0.1f, basis: loss.Basis.Mul(3f));
+        Tolerance.Close(expected, reused.Compute(x, labels).Item(), rtol: 1e-5);
+        Assert.Throws<ArgumentException>(() => new EquiangularBasisLoss(5, 6, basis: loss.Basis));
     }
 
     [Fact]
