@@ -9,6 +9,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--knn-table"] = KnnTable.Run,
     ["--loss-table"] = LossTable.Run,
     ["--data-table"] = Tango.Benchmarks.Data.DataTable.Run,
+    ["--seed-loss-table"] = SeedLossTable.Run,
 };
 
 foreach (var (flag, run) in modes)

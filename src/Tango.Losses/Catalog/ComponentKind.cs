@@ -17,4 +17,7 @@ public enum ComponentKind
 
     /// <summary>A regulariser.</summary>
     Regularizer,
+
+    /// <summary>A loss over class scores or probabilities, not embeddings (Z-loss, Dice, Tversky).</summary>
+    ScoreLoss,
 }

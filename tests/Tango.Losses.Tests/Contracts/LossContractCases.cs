@@ -57,6 +57,7 @@ public static class LossContractCases
             r => new SoftTripleLoss(12, 5, 3, weightRegularizer: new SparseCentersRegularizer(12, 3), rng: r)),
         Classifier("P2SGrad", r => new P2SGradLoss(12, 5, rng: r)),
         .. RankingCases.All,
+        .. Contrastive.ContrastiveCases.All,
     ];
 
     // A loss with class parameters (12 classes, dim 5: the suite's batch), the same seeded init on every call.
