@@ -6,7 +6,7 @@ namespace Tango.Losses.Retrieval;
 /// AnglE (Li &amp; Li 2024, "AnglE-optimized Text Embeddings"; sentence-transformers' <c>AnglELoss</c>): CoSENT on the
 /// angle similarity of complex embeddings. Each embedding x = [u | w] is read as u + i·w (so the dimension must be
 /// even); for x and y the similarity is |Σ_k (Re + Im)_k| of the normalised quotient x/y, which reduces to
-/// |Σ_k (u_k·c_k + w_k·e_k + w_k·c_k − u_k·e_k)| / (‖x‖·‖y‖) with y = [c | e]. Columns (a, b); labels: gold scores.
+/// |Σ_k (u_k·c_k + w_k·e_k + w_k·c_k − u_k·e_k)| / max(‖x‖·‖y‖, 10⁻¹²) with y = [c | e]. Columns (a, b); labels: gold scores.
 /// </summary>
 public sealed class AnglELoss : CoSentLoss
 {
@@ -29,7 +29,7 @@ public sealed class AnglELoss : CoSentLoss
         int h = d / 2;
         Tensor u = a.Slice(1, 0, h), w = a.Slice(1, h, h), c = b.Slice(1, 0, h), e = b.Slice(1, h, h);
         var numerator = u.Mul(c).Add(w.Mul(e)).Add(w.Mul(c)).Sub(u.Mul(e)).Sum(1);
-        var norms = a.Square().Sum(1).Sqrt().Mul(b.Square().Sum(1).Sqrt());
+        var norms = Columns.Norm(a).Mul(Columns.Norm(b)).ClampMin(1e-12f);
         return numerator.Div(norms).Abs();
     }
 }

@@ -67,6 +67,22 @@ internal static class Columns
         return result;
     }
 
+    /// <summary>
+    /// A rank-0 zero that depends on every column (each gets a zero gradient), for batches with nothing to learn.
+    /// </summary>
+    public static Tensor Zero(IReadOnlyList<Tensor> columns) =>
+        Tensor.Scalar(0f).Record("ZeroLoss", [.. columns], _ =>
+        {
+            foreach (var c in columns)
+            {
+                c.AccumulateGrad(Tensor.Zeros(c.Shape));
+            }
+        });
+
+    /// <summary>The Euclidean norm of each row, with a zero gradient at a zero row.</summary>
+    // x: (n, d) -> (n)
+    public static Tensor Norm(Tensor x) => Kernels.LossOps.RowNorm(x, 2f);
+
     /// <summary>cos(a_i, b_i) for each row, as a vector.</summary>
     // a, b: (n, d) -> (n)
     public static Tensor PairwiseCosine(Tensor a, Tensor b) => a.L2Normalize().Mul(b.L2Normalize()).Sum(1);

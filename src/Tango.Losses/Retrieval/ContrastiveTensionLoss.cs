@@ -20,7 +20,7 @@ public sealed class ContrastiveTensionLoss : IColumnLoss
             .Reshape(n);
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var logits = Columns.PairwiseDot(columns[0], columns[1]);

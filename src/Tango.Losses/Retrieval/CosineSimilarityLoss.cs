@@ -17,7 +17,7 @@ public sealed class CosineSimilarityLoss : IColumnLoss
         var gold = Columns.RequireLabels(nameof(CosineSimilarityLoss), labels, n, "one gold similarity per row");
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         return Columns.PairwiseCosine(columns[0], columns[1]).Sub(gold.Reshape(n)).Square().Mean();

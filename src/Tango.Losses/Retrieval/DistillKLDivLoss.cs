@@ -43,7 +43,7 @@ public sealed class DistillKLDivLoss : IColumnLoss
 
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var student = Tensor.Concat([.. Enumerable.Range(1, k)

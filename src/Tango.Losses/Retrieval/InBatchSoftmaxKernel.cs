@@ -29,7 +29,7 @@ internal static class InBatchSoftmaxKernel
         int n = anchors.Dim(0), d = anchors.Dim(1), m = candidates.Dim(0);
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(anchors);
+            return Columns.Zero([anchors, candidates]);
         }
 
         bool grad = GradMode.IsEnabled && (anchors.RequiresGrad || candidates.RequiresGrad);

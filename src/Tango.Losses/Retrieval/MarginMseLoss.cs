@@ -29,7 +29,7 @@ public sealed class MarginMseLoss : IColumnLoss
             $"teacher margins ({n}) or ({n}, {k}), or scores ({n}, {k + 1})"), n, k);
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var positive = Scores.Pair(Score, columns[0], columns[1]);

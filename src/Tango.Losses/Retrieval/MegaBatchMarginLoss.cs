@@ -41,7 +41,7 @@ public sealed class MegaBatchMarginLoss : IColumnLoss
         int n = columns[0].Dim(0);
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var cos = Cosine.Matrix(columns[0], columns[1]);

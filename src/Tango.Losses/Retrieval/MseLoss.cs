@@ -23,7 +23,7 @@ public sealed class MseLoss : IColumnLoss
 
         if (n == 0 || d == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var total = columns[0].Sub(teacher).Square().Sum();

@@ -43,7 +43,7 @@ public sealed class SiameseContrastiveLoss : IColumnLoss
             .Reshape(n);
         if (n == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var d = SiameseDistances.Compute(DistanceMetric, columns[0], columns[1]);

@@ -35,7 +35,7 @@ public sealed class TripletLoss : IColumnLoss
         Columns.Require(nameof(TripletLoss), columns, 3, 3);
         if (columns[0].Dim(0) == 0)
         {
-            return Kernels.LossOps.ZeroLoss(columns[0]);
+            return Columns.Zero(columns);
         }
 
         var positive = Distance(columns[0], columns[1]);
@@ -47,7 +47,7 @@ public sealed class TripletLoss : IColumnLoss
     private Tensor Distance(Tensor a, Tensor b) => DistanceMetric switch
     {
         TripletDistanceMetric.Cosine => Columns.PairwiseCosine(a, b).Neg().Add(1f),
-        TripletDistanceMetric.Euclidean => a.Sub(b).Square().Sum(1).Sqrt(),
+        TripletDistanceMetric.Euclidean => Columns.Norm(a.Sub(b)),
         TripletDistanceMetric.Manhattan => a.Sub(b).Abs().Sum(1),
         _ => throw new InvalidOperationException($"Unknown triplet distance metric {DistanceMetric}."),
     };
