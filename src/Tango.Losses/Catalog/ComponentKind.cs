@@ -17,4 +17,7 @@ public enum ComponentKind
 
     /// <summary>A regulariser.</summary>
     Regularizer,
+
+    /// <summary>A loss over embedding columns (<see cref="Retrieval.IColumnLoss"/>) or its cached form.</summary>
+    RetrievalLoss,
 }

@@ -44,5 +44,6 @@ public static partial class LossCatalog
         list.Add(Describe<SoftTripleLoss>(L, "Softmax of relaxed similarities to K centres per class (Qian et al. 2019).", C, R, "la=Logit scale λ.", "gamma=Temperature γ over a class's centres.", "margin=Margin δ on the true class."));
         list.Add(Describe<P2SGradLoss>(L, "MSE of cosines to unit class weights vs one-hot labels (Zhang et al. 2019).", C, R));
         AddRankingLosses(list);
+        AddRetrievalLosses(list);
     }
 }

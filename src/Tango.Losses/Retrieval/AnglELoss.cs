@@ -6,7 +6,8 @@ namespace Tango.Losses.Retrieval;
 /// AnglE (Li &amp; Li 2024, "AnglE-optimized Text Embeddings"; sentence-transformers' <c>AnglELoss</c>): CoSENT on the
 /// angle similarity of complex embeddings. Each embedding x = [u | w] is read as u + i·w (so the dimension must be
 /// even); for x and y the similarity is |Σ_k (Re + Im)_k| of the normalised quotient x/y, which reduces to
-/// |Σ_k (u_k·c_k + w_k·e_k + w_k·c_k − u_k·e_k)| / max(‖x‖·‖y‖, 10⁻¹²) with y = [c | e]. Columns (a, b); labels: gold scores.
+/// |Σ_k (u_k·c_k + w_k·e_k + w_k·c_k − u_k·e_k)| / max(‖x‖·‖y‖, 10⁻¹²) with y = [c | e]. Columns (a, b);
+/// labels: gold scores.
 /// </summary>
 public sealed class AnglELoss : CoSentLoss
 {

@@ -5,7 +5,7 @@ namespace Tango.Losses.Retrieval;
 /// <summary>Validation of embedding columns and the small row-wise functions the column losses share.</summary>
 internal static class Columns
 {
-    /// <summary>Checks that there are <paramref name="min"/>..<paramref name="max"/> columns of one (n, d) shape.</summary>
+    /// <summary>Checks for <paramref name="min"/>..<paramref name="max"/> columns of one (n, d) shape.</summary>
     public static void Require(string who, IReadOnlyList<Tensor> columns, int min, int max = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(columns);

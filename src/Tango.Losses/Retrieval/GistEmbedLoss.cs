@@ -28,7 +28,8 @@ public sealed class GistEmbedLoss
 
         if (!float.IsFinite(margin))
         {
-            throw new ArgumentOutOfRangeException(nameof(margin), $"GistEmbedLoss: margin must be finite; got {margin}.");
+            throw new ArgumentOutOfRangeException(nameof(margin),
+                $"GistEmbedLoss: margin must be finite; got {margin}.");
         }
 
         Temperature = temperature;
@@ -44,7 +45,7 @@ public sealed class GistEmbedLoss
     /// <summary>Absolute or relative margin.</summary>
     public GistMarginStrategy MarginStrategy { get; }
 
-    /// <summary>The margin below the guide's positive similarity where candidates start to count as negatives.</summary>
+    /// <summary>How far below the guide's positive similarity candidates start to count as negatives.</summary>
     public float Margin { get; }
 
     /// <summary>Whether other anchors are negatives.</summary>

@@ -10,6 +10,6 @@ namespace Tango.Losses.Retrieval;
 /// </summary>
 public interface IColumnLoss
 {
-    /// <summary>The loss of <paramref name="columns"/> (each (n, d)), differentiable with respect to every column.</summary>
+    /// <summary>The loss of <paramref name="columns"/> (each (n, d)), differentiable in every column.</summary>
     Tensor Compute(IReadOnlyList<Tensor> columns, Tensor? labels = null);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Tango.Core;
 using Tango.Core.Autograd;
@@ -9,22 +8,29 @@ namespace Tango.Losses.Retrieval;
 /// <summary>
 /// The in-batch-negatives softmax cross-entropy as one fused op: L = (1/n) Σ_i [log Σ_{j kept} e^{s·â_i·ĉ_j} −
 /// s·â_i·ĉ_i], where row i's target is candidate i. The (n × m) score matrix is never held whole: anchors are taken
-/// in blocks of <see cref="BlockRows"/> rows, and for each block one GEMM gives the scores, the row softmax P turns
+/// in blocks of rows (as many as fit <see cref="BlockFloats"/> scores, at least <see cref="MinBlockRows"/>), and for
+/// each block one GEMM gives the scores, the row softmax P turns
 /// into the score gradient G = (P − Y)/n in place, and two more GEMMs add dÂ = s·G·Ĉ and dĈ += s·Gᵀ·Â_block. The
 /// loss and its gradient therefore cost three GEMMs and O(block·m + (n + m)·d) memory; the backward pass only
 /// scales the stored gradient by the upstream one and runs the normalisation's backward.
 /// </summary>
 internal static class InBatchSoftmaxKernel
 {
-    /// <summary>Anchor rows per block of the score matrix.</summary>
-    public const int BlockRows = 128;
+    /// <summary>Scores one block may hold (32 MiB: the whole matrix up to batch ~2,900 with one negative).</summary>
+    public const int BlockFloats = 1 << 23;
+
+    /// <summary>
+    /// The fewest anchor rows per block (a thinner block makes the dĈ update a low-rank, memory-bound GEMM).
+    /// </summary>
+    public const int MinBlockRows = 128;
 
     /// <summary>
     /// The loss; candidate j ≠ i is left out of row i when <paramref name="ids"/> is given and ids[j] = ids[i]
     /// (a duplicate of row i's positive is not a negative).
     /// </summary>
     // anchors: (n, d), candidates: (m, d) with m ≥ n, ids: (m) or null -> rank 0
-    public static Tensor Loss(Tensor anchors, Tensor candidates, float scale, bool normalize, int[]? ids)
+    public static Tensor Loss(Tensor anchors, Tensor candidates, float scale, bool normalize, int[]? ids,
+        int? blockRows = null)
     {
         int n = anchors.Dim(0), d = anchors.Dim(1), m = candidates.Dim(0);
         if (n == 0)
@@ -37,8 +43,10 @@ internal static class InBatchSoftmaxKernel
         var (c, cNorms) = Prepare(candidates, normalize);
         var dA = grad ? new float[n * d] : null;
         var dC = grad ? new float[m * d] : null;
-        int block = Math.Min(BlockRows, n);
-        var s = ArrayPool<float>.Shared.Rent(block * m);
+        int block = Math.Min(n, Math.Max(1, blockRows ?? Math.Max(MinBlockRows, BlockFloats / Math.Max(m, 1))));
+        // Not pooled: a block can be 32 MiB, and a pool would keep it alive after the loss (GradCache's encoder
+        // passes would then pay for it too).
+        var s = GC.AllocateUninitializedArray<float>(block * m);
         double total = 0;
         for (int r0 = 0; r0 < n; r0 += block)
         {
@@ -56,7 +64,6 @@ internal static class InBatchSoftmaxKernel
             }
         }
 
-        ArrayPool<float>.Shared.Return(s);
         var y = Tensor.Scalar((float)(total / n));
         if (!grad)
         {
@@ -130,10 +137,9 @@ internal static class InBatchSoftmaxKernel
         }
         else
         {
-            var scaled = ArrayPool<float>.Shared.Rent(n * d);
+            var scaled = GC.AllocateUninitializedArray<float>(n * d);
             TensorPrimitives.Multiply(dRows, g, scaled.AsSpan(0, n * d));
             L2NormalizeKernel.Backward(scaled.AsSpan(0, n * d), rows, norms, dx.Span, n, d, 1e-12f);
-            ArrayPool<float>.Shared.Return(scaled);
         }
 
         input.AccumulateGrad(dx);

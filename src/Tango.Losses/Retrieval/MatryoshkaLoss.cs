@@ -68,5 +68,6 @@ public sealed class MatryoshkaLoss : IColumnLoss
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"MatryoshkaLoss({Loss}, dimensions: [{string.Join(", ", Dimensions)}], weights: [{string.Join(", ", Weights)}])";
+        $"MatryoshkaLoss({Loss}, dimensions: [{string.Join(", ", Dimensions)}], " +
+        $"weights: [{string.Join(", ", Weights)}])";
 }

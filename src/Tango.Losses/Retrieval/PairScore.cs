@@ -1,6 +1,6 @@
 namespace Tango.Losses.Retrieval;
 
-/// <summary>The row-by-row score of the distillation losses (sentence-transformers' pairwise similarity functions).</summary>
+/// <summary>The row-by-row score of the distillation losses (ST's pairwise similarity functions).</summary>
 public enum PairScore
 {
     /// <summary>q · d (sentence-transformers' <c>pairwise_dot_score</c>, the default).</summary>

@@ -4,7 +4,9 @@ using Tango.Losses.Tests.Harness;
 
 namespace Tango.Losses.Tests.Retrieval;
 
-/// <summary>The sentence-transformers reference cases (Reference/st/st_losses.json; provenance in its README).</summary>
+/// <summary>
+/// The sentence-transformers reference cases (Reference/st/st_losses.json, provenance in its README).
+/// </summary>
 internal static class StReference
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
