@@ -10,6 +10,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--loss-table"] = LossTable.Run,
     ["--data-table"] = Tango.Benchmarks.Data.DataTable.Run,
     ["--seed-loss-table"] = SeedLossTable.Run,
+    ["--retrieval-table"] = RetrievalTable.Run,
 };
 
 foreach (var (flag, run) in modes)

@@ -20,4 +20,7 @@ public enum ComponentKind
 
     /// <summary>A loss over class scores or probabilities, not embeddings (Z-loss, Dice, Tversky).</summary>
     ScoreLoss,
+
+    /// <summary>A loss over embedding columns (<see cref="Retrieval.IColumnLoss"/>) or its cached form.</summary>
+    RetrievalLoss,
 }

@@ -45,5 +45,6 @@ public static partial class LossCatalog
         list.Add(Describe<P2SGradLoss>(L, "MSE of cosines to unit class weights vs one-hot labels (Zhang et al. 2019).", C, R));
         AddRankingLosses(list);
         AddContrastiveLosses(list);
+        AddRetrievalLosses(list);
     }
 }
