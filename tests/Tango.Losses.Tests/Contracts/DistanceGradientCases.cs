@@ -1,4 +1,5 @@
 using Tango.Core;
+using Tango.Losses.Contrastive;
 using Tango.Losses.Distances;
 using Tango.Losses.Reducers;
 
@@ -91,6 +92,10 @@ public static class DistanceGradientCases
         new("ProxyAnchor", d => new ProxyAnchorLoss(4, 4, alpha: 4f, distance: d, rng: new Rng(2)), Any, Mixed),
         new("SoftTriple", d => new SoftTripleLoss(4, 4, 3, la: 4f, distance: d, rng: new Rng(8)), Similarities,
             Mixed),
+        new("DecoupledContrastive", d => new DecoupledContrastiveLoss(0.5f, distance: d), Any, Mixed),
+        new("DecoupledContrastive/weighted", d => new DecoupledContrastiveLoss(0.5f, 0.5f, d), Any,
+            Mixed),
+        new("MannWhitney", d => new MannWhitneyLoss(temperature: 0.5f, distance: d), Any, Mixed),
     ];
 
     /// <summary>(loss, distance) pairs for the theory.</summary>
