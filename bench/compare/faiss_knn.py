@@ -8,16 +8,23 @@ the peak resident memory of this process. Needs Debian's python3-faiss:
 
     apt-get install -y -o DPkg::Lock::Timeout=600 python3-faiss
     /usr/bin/python3 bench/compare/faiss_knn.py --index flat --corpus C.npy --queries Q.npy [--k 10] [--gt GT.npy]
-    /usr/bin/python3 bench/compare/faiss_knn.py --index ivf --nlist 1024 --nprobe 8,32 ...
+    /usr/bin/python3 bench/compare/faiss_knn.py --index ivf --nlist 1024 --nprobe 8,32 [--threads 1] ...
 """
 import argparse
 import json
 import os
 import resource
+import sys
 import time
 
-import faiss
-import numpy as np
+# --threads caps OpenMP and the BLAS behind faiss's flat search; it must be set before they load.
+if "--threads" in sys.argv:
+    _threads = sys.argv[sys.argv.index("--threads") + 1]
+    for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[_var] = _threads
+
+import faiss  # noqa: E402
+import numpy as np  # noqa: E402
 
 
 def recall(ids, gt_path):
@@ -45,7 +52,10 @@ def main():
     ap.add_argument("--gt", default="")
     ap.add_argument("--nlist", type=int, default=1024)
     ap.add_argument("--nprobe", default="8,32")
+    ap.add_argument("--threads", type=int, default=0, help="0: faiss's default (all cores)")
     args = ap.parse_args()
+    if args.threads > 0:
+        faiss.omp_set_num_threads(args.threads)
 
     corpus = np.ascontiguousarray(np.load(args.corpus, mmap_mode="r"), dtype=np.float32)
     queries = np.ascontiguousarray(np.load(args.queries), dtype=np.float32)

@@ -18,6 +18,9 @@ namespace Tango.Search;
 /// </summary>
 public sealed class IvfIndex : IKnnIndex
 {
+    // Rows of a mapped corpus read at a time by Add.
+    private const int MappedBlock = 65536;
+
     private float[] _centroids = [];
     private FlatIndex? _quantizer;
     private InvertedLists? _lists;
@@ -115,14 +118,11 @@ public sealed class IvfIndex : IKnnIndex
     /// <inheritdoc />
     public void Add(ReadOnlySpan<float> vectors)
     {
-        RowsOf(vectors, "vectors");
+        int n = RowsOf(vectors, "vectors");
         var lists = _lists ?? throw new InvalidOperationException("IvfIndex.Add: train the index first.");
         var cells = Quantizer().Search(vectors, 1).Ids;
-        for (int i = 0; i < cells.Length; i++)
-        {
-            var x = vectors.Slice(i * Dimension, Dimension);
-            lists.Append(cells[i], x, Scoring.Term(Metric, TensorPrimitives.SumOfSquares(x)));
-        }
+        Reserve(lists, cells, n);
+        Append(lists, vectors, cells);
     }
 
     /// <inheritdoc />
@@ -138,9 +138,40 @@ public sealed class IvfIndex : IKnnIndex
                                         $"has dimension {Dimension}.", nameof(corpus));
         }
 
-        for (int r = 0; r < corpus.Rows; r += 65536)
+        // Two passes over the file: assign every vector to its list, then copy each into a list sized exactly.
+        var lists = _lists ?? throw new InvalidOperationException("IvfIndex.Add: train the index first.");
+        var cells = new int[corpus.Rows];
+        for (int r = 0; r < corpus.Rows; r += MappedBlock)
         {
-            Add(corpus.GetRows(r, Math.Min(65536, corpus.Rows - r)));
+            int rows = Math.Min(MappedBlock, corpus.Rows - r);
+            Quantizer().Search(corpus.GetRows(r, rows), 1).Ids.CopyTo(cells, r);
+        }
+
+        Reserve(lists, cells, corpus.Rows);
+        for (int r = 0; r < corpus.Rows; r += MappedBlock)
+        {
+            int rows = Math.Min(MappedBlock, corpus.Rows - r);
+            Append(lists, corpus.GetRows(r, rows), cells.AsSpan(r, rows));
+        }
+    }
+
+    private void Reserve(InvertedLists lists, ReadOnlySpan<int> cells, int n)
+    {
+        var extra = new int[ListCount];
+        foreach (int c in cells)
+        {
+            extra[c]++;
+        }
+
+        lists.Reserve(extra, n);
+    }
+
+    private void Append(InvertedLists lists, ReadOnlySpan<float> vectors, ReadOnlySpan<int> cells)
+    {
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var x = vectors.Slice(i * Dimension, Dimension);
+            lists.Append(cells[i], x, Scoring.Term(Metric, TensorPrimitives.SumOfSquares(x)));
         }
     }
 

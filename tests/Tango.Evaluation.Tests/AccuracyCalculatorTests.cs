@@ -25,6 +25,13 @@ public class AccuracyCalculatorTests
         { "separate_avg_of_avgs_faiss_IndexFlatL2", 0, true },
         { "separate_k5_faiss_IndexFlatL2", 5, false },
         { "self_kmaxbin_faiss_IndexFlatL2", -1, false },
+
+        // The same settings with PML's CustomKNN(LpDistance) instead of faiss: the same values, recorded apart.
+        { "self_CustomKNN_L2", 0, false },
+        { "separate_CustomKNN_L2", 0, false },
+        { "separate_avg_of_avgs_CustomKNN_L2", 0, true },
+        { "separate_k5_CustomKNN_L2", 5, false },
+        { "self_kmaxbin_CustomKNN_L2", -1, false },
     };
 
     [Theory]
@@ -44,18 +51,25 @@ public class AccuracyCalculatorTests
     public void EndToEnd_WithTangosSearchAndKMeans_MatchesPml(string name, int k, bool perClass)
     {
         bool self = name.StartsWith("self", StringComparison.Ordinal);
-        var calc = Calculator(k, perClass);
+
+        // CustomKNN cases used PML's LpDistance (unsquared L2), the faiss ones IndexFlatL2 (squared).
+        var metric = name.Contains("CustomKNN", StringComparison.Ordinal) ? MetricKind.L2 : MetricKind.SquaredL2;
+        var calc = Calculator(k, perClass, metric);
         var report = self
             ? calc.Compute(Ref.Reference, Ref.ReferenceLabels)
             : calc.Compute(Ref.Query, Ref.QueryLabels, Ref.Reference, Ref.ReferenceLabels);
         AssertMatches(name, report, 1e-6, clusteringTolerance: 1e-3);
     }
 
-    [Fact]
-    public void PerClassValues_MatchPmlsReturnPerClass()
+    [Theory]
+    [InlineData("separate_per_class_faiss_IndexFlatL2")]
+    [InlineData("separate_per_class_CustomKNN_L2")]
+    public void PerClassValues_MatchPmlsReturnPerClass(string name)
     {
-        var report = Calculator(0, false).Compute(Ref.Query, Ref.QueryLabels, Ref.Reference, Ref.ReferenceLabels);
-        var expected = Ref.Result("separate_per_class_faiss_IndexFlatL2");
+        var distance = name.Contains("CustomKNN", StringComparison.Ordinal) ? MetricKind.L2 : MetricKind.SquaredL2;
+        var report = Calculator(0, false, distance)
+            .Compute(Ref.Query, Ref.QueryLabels, Ref.Reference, Ref.ReferenceLabels);
+        var expected = Ref.Result(name);
         foreach (var (metric, pml) in KnnMetrics)
         {
             var values = expected.GetProperty(pml).EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -138,9 +152,9 @@ public class AccuracyCalculatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => AccuracyK.Of(0));
     }
 
-    private static AccuracyCalculator Calculator(int k, bool perClass) => new(
-        k == 0 ? AccuracyK.All : k < 0 ? AccuracyK.MaxBinCount : AccuracyK.Of(k),
-        perClass ? AccuracyAveraging.PerClass : AccuracyAveraging.PerQuery);
+    private static AccuracyCalculator Calculator(int k, bool perClass, MetricKind metric = MetricKind.SquaredL2) =>
+        new(k == 0 ? AccuracyK.All : k < 0 ? AccuracyK.MaxBinCount : AccuracyK.Of(k),
+            perClass ? AccuracyAveraging.PerClass : AccuracyAveraging.PerQuery, metric: metric);
 
     private static void AssertMatches(string name, AccuracyReport report, double tol,
         double? clusteringTolerance = null)

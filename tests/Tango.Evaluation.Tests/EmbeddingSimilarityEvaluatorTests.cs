@@ -21,6 +21,20 @@ public class EmbeddingSimilarityEvaluatorTests
     }
 
     [Fact]
+    public void BestOverFunctions_MatchesSentenceTransformersMax()
+    {
+        // pearson_max / spearman_max: the best of the four similarity functions.
+        var st = StReference.Instance;
+        var e = st.Evaluator("EmbeddingSimilarityEvaluator");
+        var gold = e.GetProperty("gold").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var all = Enum.GetValues<SimilarityFunction>()
+            .Select(f => EmbeddingSimilarityEvaluator.Evaluate(st.A, st.P, gold, f)).ToArray();
+        var m = e.GetProperty("metrics");
+        Tolerance.Close(m.GetProperty("pearson_max").GetDouble(), all.Max(r => r.Pearson), 0, 1e-6, "pearson max");
+        Tolerance.Close(m.GetProperty("spearman_max").GetDouble(), all.Max(r => r.Spearman), 0, 1e-6, "spearman max");
+    }
+
+    [Fact]
     public void Ranks_AverageTies_AndPearsonOfALine()
     {
         Assert.Equal([2.5, 1, 2.5, 4], EmbeddingSimilarityEvaluator.Ranks([3, 1, 3, 9]));

@@ -30,6 +30,23 @@ public class TripletEvaluatorTests
     }
 
     [Fact]
+    public void BestOverFunctions_MatchesSentenceTransformersMaxAccuracy()
+    {
+        var st = StReference.Instance;
+        double best = Enum.GetValues<SimilarityFunction>().Max(f => TripletEvaluator.Accuracy(st.A, st.P, st.N, f));
+        Assert.Equal(st.Evaluator("TripletEvaluator").GetProperty("metrics").GetProperty("max_accuracy").GetDouble(),
+            best, 12);
+        var e = st.Evaluator("TripletEvaluator_margin");
+        var margin = e.GetProperty("margin");
+        double bestWithMargins = Math.Max(
+            TripletEvaluator.Accuracy(st.A, st.P, st.N, SimilarityFunction.Cosine,
+                margin.GetProperty("cosine").GetDouble()),
+            TripletEvaluator.Accuracy(st.A, st.P, st.N, SimilarityFunction.Euclidean,
+                margin.GetProperty("euclidean").GetDouble()));
+        Assert.Equal(e.GetProperty("metrics").GetProperty("max_accuracy").GetDouble(), bestWithMargins, 12);
+    }
+
+    [Fact]
     public void EuclideanMeansCloserPositive_AndShapeMismatchThrows()
     {
         var a = Tensor.FromArray([0f, 0f], 1, 2);

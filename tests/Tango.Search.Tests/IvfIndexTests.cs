@@ -126,6 +126,35 @@ public class IvfIndexTests
     }
 
     [Fact]
+    public void AddInBatchesOfAnySize_EqualsOneBatch()
+    {
+        const int d = 7, n = 900;
+        var corpus = Clustered(8, n, d);
+        var whole = Build(MetricKind.InnerProduct, corpus, d, 8);
+        var parts = new IvfIndex(d, 8, MetricKind.InnerProduct);
+        parts.Train(corpus);
+        int at = 0;
+        foreach (int rows in new[] { 1, 1, 5, 40, 3, 250, 600 })
+        {
+            parts.Add(corpus.AsSpan(at * d, rows * d));
+            at += rows;
+        }
+
+        Assert.Equal(n, parts.Count);
+        Assert.Equal(whole.ListSizes(), parts.ListSizes());
+        var q = Clustered(9, 30, d);
+        var a = whole.Search(q, 6, 3, excludeSelf: false);
+        var b = parts.Search(q, 6, 3, excludeSelf: false);
+        Assert.Equal(a.Ids, b.Ids);
+        Assert.Equal(a.Scores, b.Scores);
+        var self = parts.Search(corpus.AsSpan(0, 50 * d), 4, 8, excludeSelf: true);
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.DoesNotContain(i, self.IdsOf(i).ToArray());
+        }
+    }
+
+    [Fact]
     public void Misuse_Throws()
     {
         var index = new IvfIndex(2, 3);

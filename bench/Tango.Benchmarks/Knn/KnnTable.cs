@@ -14,7 +14,8 @@ namespace Tango.Benchmarks;
 /// medians over repetitions, peak resident memory of each process, and 10-recall@10 against the exact top 10.
 /// Then AccuracyCalculator on 50,000 × 128 (Tango only). Usage:
 /// <c>dotnet run -c Release --project bench/Tango.Benchmarks -- --knn-table [--reps 3] [--sizes 100000,1000000]
-/// [--nprobe 8,32] [--dir /tmp/tango-knn] [--python /usr/bin/python3] [--no-accuracy]</c>.
+/// [--nprobe 8,32] [--threads 2] [--dir /tmp/tango-knn] [--python /usr/bin/python3] [--no-accuracy]</c>.
+/// <c>--threads</c> caps both sides (Tango's MaxThreads, faiss's OpenMP and BLAS threads).
 /// </summary>
 internal static class KnnTable
 {
@@ -37,11 +38,14 @@ internal static class KnnTable
         string python = Options.String(args, "--python", "/usr/bin/python3");
         string script = Path.Combine(RepoRoot(), "bench", "compare", "faiss_knn.py");
         string probes = Options.String(args, "--nprobe", "8,32");
+        string threads = Options.String(args, "--threads",
+            Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir);
         string queries = KnnData.Ensure(dir, "queries", 10_000, 2);
         var report = new StringBuilder();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU: {Environment.ProcessorCount} cores; median of {reps} interleaved repetitions; inner product, " +
+            $"CPU: {Environment.ProcessorCount} cores, {threads} threads per side; median of {reps} interleaved " +
+            $"repetitions; inner product, " +
             $"k = 10, 10,000 queries, d = 128; IVF nlist = 1024"));
         report.AppendLine();
         report.AppendLine("| corpus | index | Tango QPS | faiss QPS | Tango / faiss | Tango recall@10 " +
@@ -56,7 +60,8 @@ internal static class KnnTable
             var runs = new Dictionary<string, List<JsonElement>>();
             for (int r = 0; r < reps; r++)
             {
-                string[] common = ["--corpus", corpus, "--queries", queries, "--k", "10", "--gt", gt];
+                string[] common =
+                    ["--corpus", corpus, "--queries", queries, "--k", "10", "--gt", gt, "--threads", threads];
                 Add(runs, "tango flat", Self([.. common, "--worker", "flat", "--write-gt", gt]));
                 Add(runs, "faiss flat", Process(python, [script, .. common, "--index", "flat"]));
                 Add(runs, "tango ivf", Self([.. common, "--worker", "ivf", "--nlist", "1024", "--nprobe", probes]));

@@ -17,13 +17,18 @@ internal static class KnnWorker
     {
         string kind = Options.String(args, "--worker", "flat");
         int k = Options.Int(args, "--k", 10);
+        int threads = Options.Int(args, "--threads", Environment.ProcessorCount);
+        Tango.Core.Kernels.Gemm.MaxThreads = threads;
         using var corpus = MappedFloatMatrix.Open(Options.String(args, "--corpus", ""));
         var queries = Npy.Read(Options.String(args, "--queries", "")).GetData<float>();
-        var result = new Dictionary<string, object> { ["side"] = "tango", ["index"] = kind, ["n"] = corpus.Rows };
+        var result = new Dictionary<string, object>
+        {
+            ["side"] = "tango", ["index"] = kind, ["n"] = corpus.Rows, ["threads"] = threads,
+        };
         var watch = Stopwatch.StartNew();
         if (kind == "flat")
         {
-            var index = new FlatIndex(corpus.Columns, MetricKind.InnerProduct);
+            var index = new FlatIndex(corpus.Columns, MetricKind.InnerProduct) { MaxThreads = threads };
             index.Add(corpus);
             result["build_s"] = watch.Elapsed.TotalSeconds;
             index.Search(queries.AsSpan(0, 100 * corpus.Columns), k);
@@ -41,7 +46,7 @@ internal static class KnnWorker
         else
         {
             var index = new IvfIndex(corpus.Columns, int.Parse(Options.String(args, "--nlist", "1024"),
-                CultureInfo.InvariantCulture), MetricKind.InnerProduct);
+                CultureInfo.InvariantCulture), MetricKind.InnerProduct) { MaxThreads = threads };
             index.Train(corpus.GetRows(0, corpus.Rows));
             result["train_s"] = watch.Elapsed.TotalSeconds;
             index.Add(corpus);
@@ -67,13 +72,14 @@ internal static class KnnWorker
         return (hits, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
-    // 10-recall@10: the fraction of the exact top-k (ground-truth file) found.
+    // 10-recall@10: the fraction of the exact top-k (ground-truth file; its first rows for fewer queries) found;
+    // −1 without a ground truth.
     private static double Recall(string[] args, KnnResult hits)
     {
         string gt = Options.String(args, "--gt", "");
         if (gt.Length == 0 || !File.Exists(gt))
         {
-            return double.NaN;
+            return -1;
         }
 
         var truth = Npy.Read(gt).GetData<int>();
@@ -87,7 +93,7 @@ internal static class KnnWorker
             }
         }
 
-        return (double)found / truth.Length;
+        return (double)found / ((long)hits.QueryCount * hits.K);
     }
 
     private static double PeakRssMegabytes()
@@ -101,6 +107,6 @@ internal static class KnnWorker
             }
         }
 
-        return double.NaN;
+        return -1;
     }
 }

@@ -43,16 +43,38 @@ internal sealed class InvertedLists
     /// <summary>The list and position of vector <paramref name="id"/>.</summary>
     public (int List, int Position) Locate(int id) => (_listOf[id], _positionOf[id]);
 
+    /// <summary>
+    /// Makes room for <paramref name="extra"/> more vectors in <paramref name="list"/> and for
+    /// <paramref name="total"/> more ids overall before a batch is appended: exactly what the batch needs for
+    /// the first batch (a one-shot build holds no slack), at least half as much again for later ones (so many
+    /// small batches still cost amortised O(1) per vector).
+    /// </summary>
+    public void Reserve(ReadOnlySpan<int> extra, int total)
+    {
+        for (int l = 0; l < extra.Length; l++)
+        {
+            int needed = _sizes[l] + extra[l], capacity = _ids[l].Length;
+            if (needed > capacity)
+            {
+                Grow(l, Math.Max(needed, capacity + capacity / 2));
+            }
+        }
+
+        if (Count + total > _listOf.Length)
+        {
+            int ids = Math.Max(Count + total, _listOf.Length + _listOf.Length / 2);
+            Array.Resize(ref _listOf, ids);
+            Array.Resize(ref _positionOf, ids);
+        }
+    }
+
     /// <summary>Appends vector <paramref name="x"/> with the next id to <paramref name="list"/>.</summary>
     public void Append(int list, ReadOnlySpan<float> x, float term)
     {
         int size = _sizes[list];
         if (size == _ids[list].Length)
         {
-            int capacity = Math.Max(16, size * 2);
-            Array.Resize(ref _vectors[list], capacity * _d);
-            Array.Resize(ref _ids[list], capacity);
-            Array.Resize(ref _terms[list], capacity);
+            Grow(list, Math.Max(16, size * 2));
         }
 
         if (Count == _listOf.Length)
@@ -68,5 +90,12 @@ internal sealed class InvertedLists
         _positionOf[Count] = size;
         _sizes[list] = size + 1;
         Count++;
+    }
+
+    private void Grow(int list, int capacity)
+    {
+        Array.Resize(ref _vectors[list], capacity * _d);
+        Array.Resize(ref _ids[list], capacity);
+        Array.Resize(ref _terms[list], capacity);
     }
 }
