@@ -60,11 +60,19 @@ public sealed class HardNegativeMiner
             var hits = index.Search(buffer, k);
             var blockRows = new MinedRow[block.Length][];
             var blockCounts = new MiningFilterCounts[block.Length];
-            Parallel.For(0, block.Length, parallel, i =>
+            try
             {
-                blockCounts[i] = new MiningFilterCounts();
-                blockRows[i] = miner.Mine(block[i], hits.IdsOf(i), clean[block[i]], blockCounts[i]);
-            });
+                Parallel.For(0, block.Length, parallel, i =>
+                {
+                    blockCounts[i] = new MiningFilterCounts();
+                    blockRows[i] = miner.Mine(block[i], hits.IdsOf(i), clean[block[i]], blockCounts[i]);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The first bad row's own message (e.g. which embedding holds NaN), not "one or more errors".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
             foreach (var (r, c) in blockRows.Zip(blockCounts))
             {
                 rows.AddRange(r);
