@@ -35,7 +35,8 @@ internal static class MineTable
         {
             var sw = Stopwatch.StartNew();
             MineData.Generate(dir, rows, dim, queries);
-            Console.WriteLine($"generated {rows} x {dim} corpus and {queries} queries in {sw.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine(
+                $"generated {rows} x {dim} corpus and {queries} queries in {sw.Elapsed.TotalSeconds:F0} s");
         }
 
         var report = new StringBuilder();
@@ -73,7 +74,8 @@ internal static class MineTable
         double bound = flops / blas / 1e9;
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"OpenBLAS ({before.GetProperty("openblas_core").GetString()}) {before.GetProperty("shape")}: " +
-            $"{before.GetProperty("openblas_gflops").GetDouble():F1} / {after.GetProperty("openblas_gflops").GetDouble():F1}" +
+            $"{before.GetProperty("openblas_gflops").GetDouble():F1} / " +
+            $"{after.GetProperty("openblas_gflops").GetDouble():F1}" +
             $" GFLOP/s before / after; Tango SGEMM same shape {tangoGemm:F1}. Bound for {flops / 1e12:F2} TFLOP: " +
             $"{bound:F1} s"));
         report.AppendLine();

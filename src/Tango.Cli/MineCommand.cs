@@ -236,7 +236,8 @@ internal static class MineCommand
         {
             static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
             int negatives = r.Rows.Sum(x => x.Negatives.Length);
-            var summary = new Table().Title("Mining summary").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+            var summary = new Table().Title("Mining summary").AddColumn("")
+                .AddColumn(new TableColumn("").RightAligned());
             summary.AddRow("Queries processed", N(r.QueriesMined));
             summary.AddRow("Queries without positives (skipped)", N(r.QueriesWithoutPositives));
             summary.AddRow("(query, positive) pairs", N(r.Rows.Count));

@@ -6,7 +6,7 @@ namespace Tango.Mining;
 /// (<see cref="IvfIndex"/>).</summary>
 public static class CandidateIndexes
 {
-    /// <summary>An exact index over <paramref name="corpus"/>; a memory-mapped corpus is attached, not copied.</summary>
+    /// <summary>An exact index over <paramref name="corpus"/>; a mapped corpus is attached, not copied.</summary>
     public static FlatIndex Flat(VectorRows corpus, MetricKind metric, int maxThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -40,7 +40,8 @@ public static class CandidateIndexes
         if (lists > corpus.Rows)
         {
             throw new ArgumentException(
-                $"IVF needs at least as many corpus rows as lists; '{corpus.Name}' has {corpus.Rows}, lists = {lists}.");
+                $"IVF needs at least as many corpus rows as lists; '{corpus.Name}' has {corpus.Rows}, " +
+                $"lists = {lists}.");
         }
 
         var index = new IvfIndex(corpus.Columns, lists, metric) { Seed = seed };

@@ -4,9 +4,9 @@ namespace Tango.Mining;
 
 /// <summary>
 /// Hard-negative mining over a corpus (sentence-transformers' <c>mine_hard_negatives</c>, on embeddings the
-/// caller already has). Queries stream through the index in blocks of <see cref="HardNegativeMiningOptions.QueryBlock"/>;
-/// each query retrieves RangeMax + (its own number of positives) candidates, which are rescored pair by pair,
-/// filtered against that query's own positives and sampled. Memory is O(QueryBlock × RangeMax) besides the index;
+/// caller already has). Queries stream through the index in blocks of
+/// <see cref="HardNegativeMiningOptions.QueryBlock"/>; each query retrieves RangeMax + (its own number of
+/// positives) candidates, which are rescored pair by pair, filtered against that query's own positives and sampled. Memory is O(QueryBlock × RangeMax) besides the index;
 /// a memory-mapped corpus is never copied by a <see cref="FlatIndex"/>. The result does not depend on the block
 /// size or thread count.
 /// </summary>
@@ -97,7 +97,8 @@ public sealed class HardNegativeMiner
         Require(queries.Columns == corpus.Columns, $"the queries ('{queries.Name}') have dimension " +
             $"{queries.Columns} but the corpus ('{corpus.Name}') has dimension {corpus.Columns}.");
         Require(index.Dimension == corpus.Columns && index.Count == corpus.Rows, $"the index holds {index.Count} " +
-            $"vectors of dimension {index.Dimension}; the corpus ('{corpus.Name}') is {corpus.Rows} × {corpus.Columns}.");
+            $"vectors of dimension {index.Dimension}; the corpus ('{corpus.Name}') is {corpus.Rows} × " +
+            $"{corpus.Columns}.");
         Require(positives.Count == queries.Rows, $"{positives.Count} positive lists were given for " +
             $"{queries.Rows} queries ('{queries.Name}').");
         if (guide is not null)

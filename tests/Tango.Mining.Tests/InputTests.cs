@@ -80,7 +80,8 @@ public sealed class InputTests : IDisposable
     [Fact]
     public void MalformedJudgements_AreLineNumbered()
     {
-        string path = File("bad.jsonl", "{\"query\": \"q0\", \"positives\": [\"d0\"]}\n{\"query\": \"q1\", \"positives\": 5}\n");
+        string path = File("bad.jsonl",
+            "{\"query\": \"q0\", \"positives\": [\"d0\"]}\n{\"query\": \"q1\", \"positives\": 5}\n");
         var e = Assert.Throws<DataFormatException>(() => JudgementFile.Read(path));
         Assert.Equal(2, e.Line);
     }

@@ -59,7 +59,8 @@ public class OutputTests
     public void Tuples_KeepOnlyFullRows()
     {
         var lines = Lines(MiningOutputFormat.Tuples, scores: true);
-        Assert.Equal(["{\"query\":\"a\",\"positive\":\"d1\",\"negatives\":[\"d3\",\"d4\"],\"scores\":[0.875,0.75,0.625]}"],
+        Assert.Equal(
+            ["{\"query\":\"a\",\"positive\":\"d1\",\"negatives\":[\"d3\",\"d4\"],\"scores\":[0.875,0.75,0.625]}"],
             lines);
     }
 

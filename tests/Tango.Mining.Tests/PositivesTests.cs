@@ -21,7 +21,8 @@ public class PositivesTests
     [Fact]
     public void TwoPositives_FalseNegativeFraction_IsPerPair()
     {
-        // Pair (q, row 1 @ 0.875): drop score > 0.7875 → rows 0, 2.  Pair (q, row 5 @ 0.5): drop > 0.45 → 0, 2, 3, 4.
+        // Pair (q, row 1 @ 0.875): drop score > 0.7875 → rows 0, 2.
+        // Pair (q, row 5 @ 0.5): drop > 0.45 → rows 0, 2, 3, 4.
         var result = Hand.Mine([Scores], [[1, 5]],
             new() { NumNegatives = 3, RangeMax = 6, FalseNegativeFraction = 0.9f });
         Assert.Equal([3, 4, 6], result.Rows[0].Negatives);

@@ -9,7 +9,8 @@ namespace Tango.Benchmarks.Mine;
 /// The mining benchmark's files, streamed to disk so generating them needs no corpus-sized memory: a corpus of
 /// unit vectors from 4,096 Gaussian clusters (centre ~ N(0, I), point = centre + N(0, I)), queries that are noisy
 /// copies of their first positive (q = normalise(x_p + 0.05·N(0, I)), cosine ≈ 0.7 to it), and the judgements
-/// (query row → corpus rows; every fifth query also has a second positive from the same cluster), as TSV of row numbers.
+/// (query row → corpus rows; every fifth query also has a second positive from the same cluster), as TSV of row
+/// numbers.
 /// </summary>
 internal static class MineData
 {
