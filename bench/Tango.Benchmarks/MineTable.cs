@@ -14,7 +14,10 @@ namespace Tango.Benchmarks;
 /// corpus in 16,384-row chunks, NT), measured before and after the mining runs. Usage:
 /// <c>dotnet run -c Release --project bench/Tango.Benchmarks -- --mine-table [--dir /tmp/tango-mine-bench]
 /// [--rows 1000000] [--dim 384] [--queries 20000] [--threads 2] [--lists 1024] [--probes 32] [--reps 1]
-/// [--delete]</c> (--delete removes the generated files afterwards).
+/// [--delete]</c> (--delete removes the generated files afterwards). On a loaded machine the paired mode is the
+/// robust figure: <c>--mine-table --worker paired --dir DIR [--paired-queries 1024] [--reps 3]</c> alternates exact
+/// mining of the first queries with OpenBLAS's product of the same queries and the whole corpus, in one process,
+/// and reports the per-repetition ratio.
 /// </summary>
 internal static class MineTable
 {

@@ -105,6 +105,16 @@ public class SamplingTests
     }
 
     [Fact]
+    public void Ivf_TrainedOnASample_WithEveryListProbed_EqualsExact()
+    {
+        var (_, c, _) = RandomProblem();
+        var ivf = CandidateIndexes.Ivf(c, MetricKind.Cosine, lists: 6, probes: 6, trainingRows: 100, seed: 9);
+        Assert.Equal(N, ivf.Count);
+        var options = new HardNegativeMiningOptions { NumNegatives = 3, RangeMax = 20, Margin = 0.05f };
+        Assert.Equal(Key(Run(options)), Key(Run(options, ivf)));
+    }
+
+    [Fact]
     public void MappedCorpus_GivesTheSameResultAsInMemory()
     {
         var (q, c, p) = RandomProblem();
