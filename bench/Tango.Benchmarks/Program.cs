@@ -9,6 +9,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--knn-table"] = KnnTable.Run,
     ["--loss-table"] = LossTable.Run,
     ["--mine-table"] = MineTable.Run,
+    ["--data-table"] = Tango.Benchmarks.Data.DataTable.Run,
 };
 
 foreach (var (flag, run) in modes)
