@@ -25,6 +25,7 @@ internal static class SoftNeighborObjective
 {
     private const int BlockRows = 32;
     private const int Chunks = 8;
+    private const double ExpFloor = -708;
 
     // x: (n, d), l: (c, d) -> returns Σ_i ℓ_i; grad: (c, d) = gradScale · L (S + Sᵀ - Xᵀ diag(colsum W) X)
     public static double Evaluate(double[] x, int n, int d, ReadOnlySpan<double> l, int c, IRowWeights weights,
@@ -120,7 +121,16 @@ internal static class SoftNeighborObjective
 
         row[i] = double.NegativeInfinity;
         double max = TensorPrimitives.Max<double>(row);
-        TensorPrimitives.Add(row, -max, row);
+
+        // TensorPrimitives.Exp computes a whole vector with Math.Exp when any lane is outside ±708 (or -∞), and
+        // the two differ in the last bit; which lanes share a vector depends on the buffer's alignment. Clamping
+        // keeps every lane on the vector path, so results are reproducible; e^-708 ≈ 3e-308 is 0 next to the
+        // row's maximum term, 1.
+        for (int j = 0; j < row.Length; j++)
+        {
+            row[j] = Math.Max(row[j] - max, ExpFloor);
+        }
+
         TensorPrimitives.Exp(row, row);
         row[i] = 0;
         double sum = Reduce.Sum(row);
