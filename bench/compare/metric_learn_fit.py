@@ -4,7 +4,8 @@
 For each dataset (iris, digits, a synthetic 5,000 x 50 10-class set) and learner, the two sides run in
 alternation, each in its own process (so each one's peak memory is its own): metric-learn through this script's
 --worker mode, Tango through `Tango.Benchmarks --maha-table`. Both take the library defaults except the iteration
-caps in CAPS (the same cap on both sides); both time `repeats` fits and report the median. Tango first fits once,
+caps in CAPS (the same cap on both sides); both time `repeats` fits, wall clock and CPU time of all the
+process's threads (the fairer figure on a machine shared with other jobs). Tango first fits once,
 untimed, on <=300 rows so that JIT compilation is not timed (Python's import is not timed either).
 
     /usr/bin/python3 bench/compare/metric_learn_fit.py /path/to/metric-learn \
@@ -53,14 +54,15 @@ def worker(ml_path, x_path, y_path, name, cap, repeats):
     sys.path.insert(0, ml_path)
     import metric_learn as ml
     x, y = np.load(x_path), np.load(y_path)
-    times = []
+    times, cpu = [], []
     try:
         for _ in range(repeats):
             m = make(ml, name, cap)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             m.fit(x, y)
             times.append(time.perf_counter() - t)
-        out = {"seconds": times}
+            cpu.append(time.process_time() - c)
+        out = {"seconds": times, "cpu_seconds": cpu}
     except Exception as e:  # metric-learn's own failure modes are part of the table
         out = {"error": f"{type(e).__name__}: {str(e)[:80]}"}
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
