@@ -9,7 +9,8 @@ namespace Tango.Benchmarks;
 /// `--maha-table`: fit time of one Mahalanobis learner on a (features .npy, labels .npy) pair, for
 /// bench/compare/metric_learn_fit.py, which runs metric-learn on the same arrays in alternation with this mode.
 /// One untimed warm-up fit (on at most 300 rows, so JIT compilation is not timed), then <c>--repeats</c> timed
-/// fits; prints one JSON line with every wall and CPU (all threads) time, the iterations and the process's peak working set.
+/// fits; prints one JSON line with every wall and CPU (all threads) time, the iterations and the process's
+/// peak working set.
 /// Learners take metric-learn's defaults; <c>--max-iter</c> caps the iterative ones (both sides get the same cap).
 /// </summary>
 internal static class MahalanobisTable
@@ -22,7 +23,8 @@ internal static class MahalanobisTable
         int repeats = Options.Int(args, "--repeats", 3);
         int? maxIter = args.Contains("--max-iter") ? Options.Int(args, "--max-iter", 0) : null;
         var (n, d) = (xa.Shape[0], xa.Shape[1]);
-        var flat = xa.DType == NpyDType.Float64 ? xa.GetData<double>() : Array.ConvertAll(xa.ToFloat32(), v => (double)v);
+        var flat = xa.DType == NpyDType.Float64 ? xa.GetData<double>()
+            : Array.ConvertAll(xa.ToFloat32(), v => (double)v);
         var x = new double[n, d];
         Buffer.BlockCopy(flat, 0, x, 0, flat.Length * sizeof(double));
         var y = Array.ConvertAll(ya.ToInt64(), v => (int)v);
@@ -49,11 +51,11 @@ internal static class MahalanobisTable
         }
 
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+        static string List(List<double> v) =>
+            string.Join(", ", v.Select(t => t.ToString("R", CultureInfo.InvariantCulture)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"learner\": \"{learner}\", \"n\": {n}, \"d\": {d}, \"seconds\": [{string.Join(", ",
-                times.Select(t => t.ToString("R", CultureInfo.InvariantCulture)))}], \"cpu_seconds\": [{string.Join(", ",
-                cpu.Select(t => t.ToString("R", CultureInfo.InvariantCulture)))}], \"iterations\": {iterations}, " +
-            $"\"peak_mb\": {peakMb:F1}}}"));
+            $"{{\"learner\": \"{learner}\", \"n\": {n}, \"d\": {d}, \"seconds\": [{List(times)}], " +
+            $"\"cpu_seconds\": [{List(cpu)}], \"iterations\": {iterations}, \"peak_mb\": {peakMb:F1}}}"));
     }
 
     private static SupervisedMahalanobisLearner Create(string name, int? maxIter) => name switch
