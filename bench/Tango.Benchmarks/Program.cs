@@ -12,6 +12,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--data-table"] = Tango.Benchmarks.Data.DataTable.Run,
     ["--seed-loss-table"] = SeedLossTable.Run,
     ["--retrieval-table"] = RetrievalTable.Run,
+    ["--maha-table"] = MahalanobisTable.Run,
 };
 
 foreach (var (flag, run) in modes)

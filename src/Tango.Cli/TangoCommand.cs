@@ -11,6 +11,7 @@ public static class TangoCommand
         var root = new RootCommand("Tango: metric learning and contrastive representation learning for .NET.");
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(MineCommand.Build());
+        root.Subcommands.Add(FitCommand.Build());
         return root;
     }
 }

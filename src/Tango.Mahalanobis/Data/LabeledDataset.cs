@@ -47,6 +47,30 @@ public sealed class LabeledDataset
     /// <summary>Number of feature columns.</summary>
     public int FeatureCount => Features.GetLength(1);
 
+    /// <summary>Names accepted by <see cref="Builtin"/>.</summary>
+    public static IReadOnlyList<string> BuiltinNames { get; } = ["iris", "wine", "digits"];
+
+    /// <summary>
+    /// One of the small datasets embedded in the library: <c>iris</c> (150 × 4, 3 classes), <c>wine</c> (178 × 13,
+    /// 3 classes) or <c>digits</c> (1,797 × 64, 10 classes); UCI data as shipped by scikit-learn.
+    /// </summary>
+    public static LabeledDataset Builtin(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string key = name.ToLowerInvariant();
+        if (!BuiltinNames.Contains(key))
+        {
+            throw new ArgumentException(
+                $"Unknown built-in dataset '{name}'; expected one of {string.Join(", ", BuiltinNames)}.", nameof(name));
+        }
+
+        bool gzip = key == "digits";
+        string resource = $"Tango.Mahalanobis.Data.{key}.csv{(gzip ? ".gz" : "")}";
+        using var stream = typeof(LabeledDataset).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded resource {resource} is missing from the build.");
+        return ReadCsv(stream, key, gzip);
+    }
+
     /// <summary>Reads a file; <c>.gz</c> files are decompressed.</summary>
     public static LabeledDataset ReadCsv(string path)
     {

@@ -90,7 +90,8 @@ internal static class ScmlSolver
         var active = Enumerable.Range(0, nb).Where(b => w[b] != 0).ToArray();
         int nt = ta.Length, chunks = Math.Min(16, nt);
         var partial = new double[chunks];
-        Parallel.For(0, chunks, ch =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = (long)nt * active.Length < 1 << 16 ? 1 : -1 };
+        Parallel.For(0, chunks, options, ch =>
         {
             double sum = 0;
             for (int k = (int)((long)nt * ch / chunks); k < (int)((long)nt * (ch + 1) / chunks); k++)

@@ -11,7 +11,7 @@ internal sealed record SdmlSettings(double Balance, double Sparsity, MetricPrior
 /// precision of S = M₀⁻¹ + η Σ_k y_k v_k v_kᵀ (v_k the pair differences, y_k = ±1), with ℓ₁ weight λ
 /// (metric-learn's sdml.py, scikit-learn's solver). S is indefinite when the dissimilar pairs outweigh the prior
 /// (η large); metric-learn then passes it on and the lasso usually fails ("ill-conditioned"). Tango differs there:
-/// it replaces S by its nearest positive semi-definite matrix in Frobenius norm (eigenvalues clipped at 0), which
+/// it clips S's eigenvalues from below at the smallest eigenvalue of M₀⁻¹ (a positive definite matrix near S), which
 /// is the covariance the graphical lasso needs, and says so in <see cref="ProjectedCovariance"/>.
 /// </summary>
 internal static class SdmlSolver

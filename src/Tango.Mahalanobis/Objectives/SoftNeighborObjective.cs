@@ -25,6 +25,8 @@ internal static class SoftNeighborObjective
 {
     private const int BlockRows = 32;
     private const int Chunks = 8;
+    private const double ExpFloor = -708;
+    private const long ParallelMinWork = 1L << 22;
 
     // x: (n, d), l: (c, d) -> returns Σ_i ℓ_i; grad: (c, d) = gradScale · L (S + Sᵀ - Xᵀ diag(colsum W) X)
     public static double Evaluate(double[] x, int n, int d, ReadOnlySpan<double> l, int c, IRowWeights weights,
@@ -40,11 +42,25 @@ internal static class SoftNeighborObjective
 
         int chunks = Math.Min(Chunks, (n + BlockRows - 1) / BlockRows);
         var partial = new (double Loss, double[] S, double[] ColSum)[chunks];
-        Parallel.For(0, chunks, k =>
+        void Chunk(int k)
         {
             int r0 = (int)((long)n * k / chunks), r1 = (int)((long)n * (k + 1) / chunks);
             partial[k] = Rows(x, n, d, z, zt, sq, c, r0, r1, weights);
-        });
+        }
+
+        // Same chunks either way (so the same bits); small problems skip the thread hand-off, which costs more than
+        // the work itself, especially on a busy machine.
+        if ((long)n * n * (c + d) < ParallelMinWork)
+        {
+            for (int k = 0; k < chunks; k++)
+            {
+                Chunk(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, chunks, Chunk);
+        }
 
         double loss = 0;
         var s = new double[d * d];
@@ -120,7 +136,16 @@ internal static class SoftNeighborObjective
 
         row[i] = double.NegativeInfinity;
         double max = TensorPrimitives.Max<double>(row);
-        TensorPrimitives.Add(row, -max, row);
+
+        // TensorPrimitives.Exp computes a whole vector with Math.Exp when any lane is outside ±708 (or -∞), and
+        // the two differ in the last bit; which lanes share a vector depends on the buffer's alignment. Clamping
+        // keeps every lane on the vector path, so results are reproducible; e^-708 ≈ 3e-308 is 0 next to the
+        // row's maximum term, 1.
+        for (int j = 0; j < row.Length; j++)
+        {
+            row[j] = Math.Max(row[j] - max, ExpFloor);
+        }
+
         TensorPrimitives.Exp(row, row);
         row[i] = 0;
         double sum = Reduce.Sum(row);
