@@ -107,7 +107,7 @@ public static class Npy
         return data;
     }
 
-    private static void SwapBytes(Array data)
+    internal static void SwapBytes(Array data)
     {
         switch (data)
         {
