@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Tango.Core;
 using Tango.Core.IO;
@@ -180,16 +181,17 @@ public static class NpyFile
                                                "with numpy.ascontiguousarray first.");
         }
 
-        if (header.Count > Array.MaxLength)
-        {
-            throw new NpyFormatException(path, $"the header announces shape {Shapes.Format(header.Shape)}: {header.Count} elements do not fit " +
-                                               "one in-memory array; memory-map an uncompressed file instead.");
-        }
-
         if (stream is FileStream file && file.Length - header.DataOffset is var available &&
             available != header.DataBytes)
         {
             throw SizeMismatch(path, header, available, decompressed: false);
+        }
+
+        if (header.Count > Array.MaxLength)
+        {
+            throw new NpyFormatException(path, $"the header announces shape {Shapes.Format(header.Shape)}: " +
+                                               $"{header.Count} elements do not fit one in-memory array; " +
+                                               "memory-map an uncompressed file instead.");
         }
 
         int count = (int)header.Count;
@@ -201,9 +203,8 @@ public static class NpyFile
             NpyDType.Int64 => new long[count],
             _ => new byte[count],
         };
-        var bytes = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(data), (int)header.DataBytes);
-        int got = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (got < bytes.Length)
+        long got = ReadBytes(stream, data, header.DataBytes);
+        if (got < header.DataBytes)
         {
             throw SizeMismatch(path, header, got, decompressed: stream is not FileStream);
         }
@@ -226,6 +227,27 @@ public static class NpyFile
         }
 
         return new NpyArray(header.DType, header.ShapeArray, data);
+    }
+
+    // Fills the array's bytes from the stream in chunks (an array of 8-byte elements may exceed 2 GB); returns the
+    // number of bytes read, less than total only when the stream ended.
+    private static long ReadBytes(Stream stream, Array data, long total)
+    {
+        ref byte start = ref MemoryMarshal.GetArrayDataReference(data);
+        long done = 0;
+        while (done < total)
+        {
+            int chunk = (int)Math.Min(total - done, 1 << 30);
+            var span = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref start, (nint)done), chunk);
+            int got = stream.ReadAtLeast(span, chunk, throwOnEndOfStream: false);
+            done += got;
+            if (got < chunk)
+            {
+                break;
+            }
+        }
+
+        return done;
     }
 
     private static NpyFormatException SizeMismatch(string path, NpyHeader header, long available,

@@ -77,12 +77,17 @@ internal static class TextTable
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     /// <summary>
-    /// Whether the first record is a header: it holds a known column name, or a field that is not a number where
-    /// the second record holds a number (the rule of Python's csv.Sniffer, reduced to numbers).
+    /// Whether the first record is a header: none of its fields is a number, and it holds a known column name or a
+    /// field where the second record holds a number (the rule of Python's csv.Sniffer, reduced to numbers).
     /// </summary>
     public static bool LooksLikeHeader(string[] first, string[]? second, IEnumerable<string> knownNames)
     {
         var known = new HashSet<string>(knownNames, StringComparer.OrdinalIgnoreCase);
+        if (first.Any(IsNumber))
+        {
+            return false;
+        }
+
         if (first.Any(f => known.Contains(f.Trim())))
         {
             return true;
