@@ -19,7 +19,8 @@ namespace Tango.Training;
 /// optimizer state, history, early-stopping state, best weights) is written atomically after epochs, and
 /// <see cref="LoadCheckpoint"/> followed by <see cref="Fit"/> continues the run with the same bits as an
 /// uninterrupted one, given the same thread count and a sampler whose batches depend only on its seed and the
-/// epoch.
+/// epoch (a <see cref="ClusteredHardBatchSampler"/> is refreshed here, at its refresh epochs, from the model's
+/// embeddings of the training rows, and its clustering is part of the checkpoint).
 /// </summary>
 public sealed class Trainer
 {
@@ -150,12 +151,24 @@ public sealed class Trainer
         _badEvaluations = state.BadEvaluations;
         _stopped = state.Stopped;
         _bestWeights = state.BestWeights;
+        if (Sampler is ClusteredHardBatchSampler hard && state.SamplerAssignments is { } assignments)
+        {
+            hard.Restore(assignments, state.SamplerRefreshedAt);
+        }
     }
 
     private void RunEpoch(Tensor features, int[] labels, CancellationToken cancellation)
     {
         int epoch = Epoch + 1;
         var sw = Stopwatch.StartNew();
+        if (Sampler is ClusteredHardBatchSampler hard && hard.NeedsRefresh(epoch - 1))
+        {
+            // NGAME-style batches: re-cluster the training rows by the model as it stands now.
+            using var scope = TensorScope.Begin();
+            var embedded = HeldOutEvaluator.Embed(Model, features, Options.EvaluationBatchSize);
+            hard.Refresh(embedded.Span, embedded.Dim(1), epoch - 1);
+        }
+
         Model.Train();
         double sum = 0;
         int batches = 0;
@@ -293,5 +306,7 @@ public sealed class Trainer
         BadEvaluations = _badEvaluations,
         Stopped = _stopped,
         BestWeights = _bestWeights,
+        SamplerAssignments = (Sampler as ClusteredHardBatchSampler)?.Assignments,
+        SamplerRefreshedAt = (Sampler as ClusteredHardBatchSampler)?.RefreshedAtEpoch ?? -1,
     };
 }

@@ -24,4 +24,8 @@ internal sealed class TrainerState
     public bool Stopped { get; init; }
 
     public Dictionary<string, float[]>? BestWeights { get; init; }
+
+    public int[]? SamplerAssignments { get; init; }
+
+    public int SamplerRefreshedAt { get; init; } = -1;
 }

@@ -11,7 +11,7 @@ namespace Tango.Training;
 /// whose tensors are the model's state (<c>model/…</c>), the loss's parameters (<c>loss/…</c>), the optimizer's
 /// buffers (<c>optimizer/…</c>) and the best weights so far (<c>best/…</c>), and whose <c>__metadata__</c> entry
 /// <c>tango.checkpoint</c> holds the rest as JSON: epoch, optimizer step count, learning rate and counters,
-/// early-stopping state and the history.
+/// early-stopping state, the history, and a clustered sampler's cluster assignments.
 /// </summary>
 public static class TrainingCheckpoint
 {
@@ -99,6 +99,10 @@ public static class TrainingCheckpoint
                 BadEvaluations = root.GetProperty("badEvaluations").GetInt32(),
                 Stopped = root.GetProperty("stopped").GetBoolean(),
                 BestWeights = groups.GetValueOrDefault("best"),
+                SamplerAssignments = root.TryGetProperty("sampler", out var sampler)
+                    ? [.. sampler.GetProperty("assignments").EnumerateArray().Select(v => v.GetInt32())] : null,
+                SamplerRefreshedAt = root.TryGetProperty("sampler", out var s2)
+                    ? s2.GetProperty("refreshedAtEpoch").GetInt32() : -1,
             };
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException
@@ -208,6 +212,20 @@ public static class TrainingCheckpoint
 
             json.WriteEndObject();
             json.WriteEndObject();
+            if (state.SamplerAssignments is { } assignments)
+            {
+                json.WriteStartObject("sampler");
+                json.WriteNumber("refreshedAtEpoch", state.SamplerRefreshedAt);
+                json.WriteStartArray("assignments");
+                foreach (int a in assignments)
+                {
+                    json.WriteNumberValue(a);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("history");
             foreach (var record in state.History)
             {

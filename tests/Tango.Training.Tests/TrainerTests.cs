@@ -49,6 +49,30 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ClusteredHardBatches_ResumeAcrossARefresh_BitForBit()
+    {
+        // Refresh every 2 epochs: the clustering made at epoch 2 from the model of that time must come back from
+        // the checkpoint written after epoch 3.
+        var (x, y) = Blobs.Make(9, classes: 4, perClass: 32, dim: 12);
+        Trainer Make(int epochs, string? checkpoint, ulong modelSeed = 0)
+        {
+            var model = new MlpSpec(12, [16], 8).Build(new Rng(modelSeed));
+            var sampler = new Tango.Data.Sampling.ClusteredHardBatchSampler(y.Length, 32, 16, 2, seed: 5);
+            return new Trainer(model, new MultiSimilarityLoss(), new AdamW(model.Parameters(), lr: 2e-3f), sampler,
+                new TrainerOptions { Epochs = epochs, CheckpointPath = checkpoint, EvaluateEvery = 0 });
+        }
+
+        var straight = Make(5, null);
+        straight.Fit(x, y);
+        string path = Path.Combine(_dir, "hard.safetensors");
+        Make(3, path).Fit(x, y);
+        var resumed = Make(5, null, modelSeed: 3);
+        resumed.LoadCheckpoint(path);
+        resumed.Fit(x, y);
+        Assert.Equal(Bits(straight.Model), Bits(resumed.Model));
+    }
+
+    [Fact]
     public void Training_RaisesHeldOutMapAtR_AndLowersTheLoss()
     {
         var (x, y) = Blobs.Make(3, classes: 6, perClass: 40, dim: 16);
