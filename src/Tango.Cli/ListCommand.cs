@@ -42,7 +42,7 @@ internal static class ListCommand
         var kinds = kindText is null ? Enum.GetValues<ComponentKind>() : [ParseKind(kindText)];
         foreach (var kind in kinds)
         {
-            var table = new Table().Title($"{kind}s").Expand();
+            var table = new Table().Title(kind == ComponentKind.Loss ? "Losses" : $"{kind}s").Expand();
             table.AddColumn(new TableColumn("name").NoWrap());
             table.AddColumn("parameters (default)");
             table.AddColumn("what it does");

@@ -25,7 +25,7 @@ internal static class TrainCommand
 
         command.SetAction(parse => CliErrors.Guard("train", () => TrainRun.Execute(o.ToConfig(parse),
             parse.GetValue(o.Output), parse.GetValue(o.Resume), parse.GetResult(o.Epochs) is { Implicit: false },
-            parse.GetValue(o.Quiet))));
+            parse.GetValue(o.Quiet), parse.GetValue(o.StopAfter))));
         return command;
     }
 
@@ -234,6 +234,12 @@ internal static class TrainCommand
                 "may change); the result is bit-identical to an uninterrupted run.",
         };
 
+        public Option<int?> StopAfter { get; } = new("--stop-after")
+        {
+            Description = "Stop after this epoch as if interrupted (the schedule still spans --epochs); continue " +
+                "later with --resume.",
+        };
+
         public Option<bool> Quiet { get; } = new("--quiet", "-q")
         {
             Description = "No progress output; only the final table.",
@@ -244,7 +250,7 @@ internal static class TrainCommand
             Data, Features, Labels, LabelColumn, Split, TrainClasses, TestFraction, Limit, Hidden, EmbeddingDim,
             NoNormalize, Loss, LossParam, Miner, MinerParam, Distance, Sampler, M, BatchSize, SamplesPerEpoch,
             ClusterSize, RefreshEvery, Epochs, Lr, WeightDecay, Schedule, Warmup, MaxGradNorm, EvalEvery,
-            EarlyStopping, Patience, Seed, Threads, Output, Resume, Quiet,
+            EarlyStopping, Patience, Seed, Threads, Output, Resume, StopAfter, Quiet,
         ];
 
         public TrainConfig ToConfig(ParseResult p) => new()

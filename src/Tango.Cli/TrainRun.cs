@@ -20,7 +20,8 @@ internal static class TrainRun
 {
     public const string CheckpointName = "checkpoint.safetensors";
 
-    public static int Execute(TrainConfig config, string? output, bool resume, bool epochsGiven, bool quiet)
+    public static int Execute(TrainConfig config, string? output, bool resume, bool epochsGiven, bool quiet,
+        int? stopAfter)
     {
         var clock = Stopwatch.StartNew();
         if (resume)
@@ -54,6 +55,7 @@ internal static class TrainRun
                 ? new EarlyStopping(MetricNames.Parse(metric), config.Patience) : null,
             CheckpointPath = Path.Combine(output, CheckpointName),
             MaxGradNorm = config.MaxGradNorm,
+            PauseAfter = stopAfter,
         })
         {
             Miner = miner,

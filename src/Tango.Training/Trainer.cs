@@ -108,7 +108,7 @@ public sealed class Trainer
             Complete(new EpochRecord(0, double.NaN, Optimizer.LearningRate, sw.Elapsed.TotalSeconds, metrics));
         }
 
-        while (Epoch < Options.Epochs && !_stopped)
+        while (Epoch < Options.Epochs && !_stopped && !(Options.PauseAfter is { } pause && Epoch >= pause))
         {
             RunEpoch(features, labels, cancellation);
         }
@@ -196,7 +196,8 @@ public sealed class Trainer
             sw.Elapsed.TotalSeconds, metrics);
         Complete(record);
         if (Options.CheckpointPath is { } path
-            && (epoch % Options.CheckpointEvery == 0 || epoch == Options.Epochs || _stopped))
+            && (epoch % Options.CheckpointEvery == 0 || epoch == Options.Epochs || _stopped
+                || epoch == Options.PauseAfter))
         {
             SaveCheckpoint(path);
         }

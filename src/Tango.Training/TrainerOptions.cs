@@ -8,6 +8,13 @@ public sealed class TrainerOptions
     /// <summary>The epochs to train in total (a resumed run counts the epochs it already did).</summary>
     public int Epochs { get; init; } = 10;
 
+    /// <summary>
+    /// Pause after this epoch: <see cref="Trainer.Fit"/> returns (writing the checkpoint) as if interrupted, and a
+    /// later call, or a resume from the checkpoint, continues; the schedule still spans <see cref="Epochs"/>. Null:
+    /// run to the end.
+    /// </summary>
+    public int? PauseAfter { get; init; }
+
     /// <summary>Evaluate on the held-out set every this many epochs (and after the last); 0 never.</summary>
     public int EvaluateEvery { get; init; } = 1;
 
