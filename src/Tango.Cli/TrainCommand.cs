@@ -77,6 +77,13 @@ internal static class TrainCommand
             Description = "Use only the first N rows of the data (quick experiments).",
         };
 
+        public Option<string> InputNorm { get; } = new("--input-norm")
+        {
+            Description = "Input normalisation, part of the model: 'global' ((x − mean)/std over all training " +
+                "values, as MNIST's usual Normalize(0.1307, 0.3081)) or 'none'.",
+            DefaultValueFactory = _ => Defaults.InputNorm,
+        };
+
         public Option<string> Hidden { get; } = new("--hidden")
         {
             Description = "Hidden layer widths, comma-separated ('' or 'none' for a linear map).",
@@ -247,7 +254,7 @@ internal static class TrainCommand
 
         public IEnumerable<Option> All =>
         [
-            Data, Features, Labels, LabelColumn, Split, TrainClasses, TestFraction, Limit, Hidden, EmbeddingDim,
+            Data, Features, Labels, LabelColumn, Split, TrainClasses, TestFraction, Limit, InputNorm, Hidden, EmbeddingDim,
             NoNormalize, Loss, LossParam, Miner, MinerParam, Distance, Sampler, M, BatchSize, SamplesPerEpoch,
             ClusterSize, RefreshEvery, Epochs, Lr, WeightDecay, Schedule, Warmup, MaxGradNorm, EvalEvery,
             EarlyStopping, Patience, Seed, Threads, Output, Resume, StopAfter, Quiet,
@@ -265,6 +272,7 @@ internal static class TrainCommand
                 : null,
             TestFraction = p.GetValue(TestFraction),
             Limit = p.GetValue(Limit),
+            InputNorm = p.GetValue(InputNorm)!,
             Hidden = ParseWidths(p.GetValue(Hidden)!),
             EmbeddingDim = p.GetValue(EmbeddingDim),
             Normalize = !p.GetValue(NoNormalize),

@@ -34,6 +34,8 @@ internal sealed record TrainConfig
 
     public int? Limit { get; init; }
 
+    public string InputNorm { get; init; } = "global";
+
     public IReadOnlyList<int> Hidden { get; init; } = [256];
 
     public int EmbeddingDim { get; init; } = 128;

@@ -38,6 +38,13 @@ internal static class TrainRun
         var console = Terminal.Create();
         var data = TrainData.Load(config);
         var spec = new MlpSpec(data.Features, config.Hidden, config.EmbeddingDim, config.Normalize);
+        spec = config.InputNorm.ToLowerInvariant() switch
+        {
+            "global" => Standardize.Fit(data.TrainFeatures.Span) is var (shift, scale)
+                ? spec with { InputShift = shift, InputScale = scale } : spec,
+            "none" => spec,
+            _ => throw new ArgumentException($"--input-norm must be 'global' or 'none'; got '{config.InputNorm}'."),
+        };
         var model = spec.Build(new Rng(config.Seed));
         var untrained = spec.Build(new Rng(config.Seed)); // the same initial weights, kept for the report
         var loss = ComponentFactory.Loss(config.Loss, config.LossParams, config.Distance, data.TrainClasses.Length,

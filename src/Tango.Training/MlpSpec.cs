@@ -11,12 +11,24 @@ namespace Tango.Training;
 /// </summary>
 public sealed record MlpSpec(int InputDim, IReadOnlyList<int> Hidden, int EmbeddingDim, bool Normalize = true)
 {
+    /// <summary>The shift of an input normalisation (x − shift)·scale applied first (see
+    /// <see cref="Standardize"/>); null for none.</summary>
+    public float? InputShift { get; init; }
+
+    /// <summary>The scale of the input normalisation (used with <see cref="InputShift"/>).</summary>
+    public float? InputScale { get; init; }
+
     /// <summary>Builds the network with weights drawn from <paramref name="rng"/> (PyTorch's Linear init).</summary>
     public Sequential Build(Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         Validate();
         var model = new Sequential();
+        if (InputShift is { } shift)
+        {
+            model.Append(new Standardize(shift, InputScale ?? 1f));
+        }
+
         int width = InputDim;
         foreach (int h in Hidden)
         {

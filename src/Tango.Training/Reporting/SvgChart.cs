@@ -16,7 +16,7 @@ public static class SvgChart
 
     private static readonly double[] NiceSteps = [1.0, 2.0, 5.0, 10.0];
 
-    private const int Width = 460, Height = 300, Left = 56, Right = 14, Top = 30, Bottom = 42;
+    private const int Width = 470, Height = 300, Left = 50, Right = 92, Top = 30, Bottom = 42;
 
     /// <summary>A line chart of several series over shared x values.</summary>
     public static string Lines(string title, string xLabel, IReadOnlyList<double> x,
@@ -82,6 +82,9 @@ public static class SvgChart
 
         var (xMin, xMax) = Range(xs.Where(double.IsFinite));
         var (yMin, yMax) = Range(ys.Where(double.IsFinite));
+        // Colours by rank among the classes present, so that held-out classes 5–9 get the palette's first colours.
+        var present = labels.Distinct().Order().ToList();
+        var rank = present.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
         var sb = Open(title);
         Axes(sb, xMin, xMax, yMin, yMax, "PC 1");
         for (int i = 0; i < n; i++)
@@ -89,14 +92,13 @@ public static class SvgChart
             if (double.IsFinite(xs[i]) && double.IsFinite(ys[i]))
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(Px(xs[i], xMin, xMax))}\" " +
-                    $"cy=\"{F(Py(ys[i], yMin, yMax))}\" r=\"1.8\" fill=\"{Palette[labels[i] % Palette.Count]}\" " +
+                    $"cy=\"{F(Py(ys[i], yMin, yMax))}\" r=\"1.8\" fill=\"{Palette[rank[labels[i]] % Palette.Count]}\" " +
                     $"fill-opacity=\"0.7\"/>");
             }
         }
 
-        var present = labels.Distinct().Order().ToList();
         Legend(sb, present.Select(c => c < classNames.Count ? classNames[c] : c.ToString(CultureInfo.InvariantCulture))
-            .ToList(), present);
+            .ToList());
         return Close(sb);
     }
 
@@ -142,12 +144,12 @@ public static class SvgChart
             $"text-anchor=\"middle\">{Escape(xLabel)}</text>");
     }
 
-    private static void Legend(StringBuilder sb, List<string> names, List<int>? colors = null)
+    private static void Legend(StringBuilder sb, List<string> names)
     {
-        double x = Left + 8, y = Top + 12;
+        double x = Width - Right + 8, y = Top + 12;
         for (int i = 0; i < names.Count; i++)
         {
-            string color = Palette[(colors?[i] ?? i) % Palette.Count];
+            string color = Palette[i % Palette.Count];
             sb.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{F(x)}\" y=\"{F(y - 8)}\" width=\"10\" height=\"10\" fill=\"{color}\"/>" +
                 $"<text x=\"{F(x + 14)}\" y=\"{F(y + 1)}\">{Escape(names[i])}</text>");
