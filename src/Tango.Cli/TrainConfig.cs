@@ -54,9 +54,9 @@ internal sealed record TrainConfig
 
     public string Sampler { get; init; } = "m-per-class";
 
-    public int M { get; init; } = 25;
+    public int M { get; init; } = 10;
 
-    public int BatchSize { get; init; } = 100;
+    public int BatchSize { get; init; } = 50;
 
     public int? SamplesPerEpoch { get; init; }
 
@@ -64,9 +64,9 @@ internal sealed record TrainConfig
 
     public int RefreshEvery { get; init; } = 2;
 
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 3;
 
-    public float LearningRate { get; init; } = 1e-3f;
+    public float LearningRate { get; init; } = 3e-4f;
 
     public float WeightDecay { get; init; } = 1e-4f;
 
