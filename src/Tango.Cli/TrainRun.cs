@@ -85,7 +85,10 @@ internal static class TrainRun
         var raw = evaluator.Score(data.TestFeatures);
         var result = TrainProgress.Run(console, trainer, data, quiet);
         var after = HeldOutEvaluator.Embed(model, data.TestFeatures);
-        var trained = evaluator.Score(after);
+        // The last evaluation already scored this model unless early stopping put back an earlier epoch's weights.
+        var last = result.History.Count > 0 ? result.History[^1] : null;
+        bool restored = trainer.Options.EarlyStopping is not null && result.BestEpoch != last?.Epoch;
+        var trained = last is { Evaluated: true, Epoch: > 0 } && !restored ? last.Metrics : evaluator.Score(after);
         var untrainedMetrics = result.History.FirstOrDefault(h => h.Epoch == 0)?.Metrics
             ?? evaluator.Evaluate(untrained);
         var comparison = new List<KeyValuePair<string, IReadOnlyDictionary<AccuracyMetric, double>>>

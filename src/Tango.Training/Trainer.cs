@@ -188,8 +188,8 @@ public sealed class Trainer
                 Optimizer.StepCount));
         }
 
-        bool evaluate = Evaluator is not null && Options.EvaluateEvery > 0
-            && (epoch % Options.EvaluateEvery == 0 || epoch == Options.Epochs);
+        bool evaluate = Evaluator is not null
+            && (Options.EvaluateEvery > 0 && epoch % Options.EvaluateEvery == 0 || epoch == Options.Epochs);
         var metrics = evaluate ? Evaluator!.Evaluate(Model) : new Dictionary<AccuracyMetric, double>();
         Epoch = epoch;
         var record = new EpochRecord(epoch, batches == 0 ? double.NaN : sum / batches, Optimizer.LearningRate,

@@ -15,7 +15,8 @@ public sealed class TrainerOptions
     /// </summary>
     public int? PauseAfter { get; init; }
 
-    /// <summary>Evaluate on the held-out set every this many epochs (and after the last); 0 never.</summary>
+    /// <summary>Evaluate on the held-out set every this many epochs and after the last; 0: only after the last.
+    /// </summary>
     public int EvaluateEvery { get; init; } = 1;
 
     /// <summary>Evaluate the untrained model once before the first epoch (recorded as epoch 0).</summary>
