@@ -8,6 +8,7 @@ var modes = new Dictionary<string, Action<string[]>>
     ["--train-step"] = TrainStep.Run,
     ["--knn-table"] = KnnTable.Run,
     ["--loss-table"] = LossTable.Run,
+    ["--data-table"] = Tango.Benchmarks.Data.DataTable.Run,
 };
 
 foreach (var (flag, run) in modes)

@@ -6,7 +6,8 @@ namespace Tango.Data;
 /// </summary>
 public sealed class DataFormatException : IOException
 {
-    /// <summary>Creates the exception for <paramref name="filePath"/> at <paramref name="line"/> (0: no line).</summary>
+    /// <summary>Creates the exception for <paramref name="filePath"/> at <paramref name="line"/> (0: no line).
+    /// </summary>
     public DataFormatException(string filePath, int line, string problem)
         : base(line > 0 ? $"File '{filePath}', line {line}: {problem}" : $"File '{filePath}': {problem}")
     {

@@ -4,10 +4,10 @@ using System.IO.Compression;
 namespace Tango.Data;
 
 /// <summary>
-/// Small real datasets shipped inside Tango.Data (provenance and licences in <c>src/Tango.Data/Datasets/README.md</c>):
-/// MNIST-10k (10,000 handwritten digits, 28×28 pixels scaled to [0, 1]), scikit-learn's digits (1,797 × 64, grey
-/// levels 0–16 as shipped), iris (150 × 4), wine (178 × 13) and breast cancer (569 × 30). Each call returns a fresh
-/// copy that the caller may modify.
+/// Small real datasets shipped inside Tango.Data (provenance and licences in
+/// <c>src/Tango.Data/Datasets/README.md</c>): MNIST-10k (10,000 handwritten digits, 28×28 pixels scaled to [0, 1]),
+/// scikit-learn's digits (1,797 × 64, grey levels 0–16 as shipped), iris (150 × 4), wine (178 × 13) and breast
+/// cancer (569 × 30). Each call returns a fresh copy that the caller may modify.
 /// </summary>
 public static class EmbeddedDatasets
 {
@@ -76,8 +76,8 @@ public static class EmbeddedDatasets
         name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)
             .ToUpperInvariant();
 
-    private static string[] DigitNames() => Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))
-        .ToArray();
+    private static string[] DigitNames() =>
+        Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private static Stream Open(string file) =>
         typeof(EmbeddedDatasets).Assembly.GetManifestResourceStream("Tango.Data.Datasets." + file)

@@ -82,7 +82,13 @@ public static class LabelFile
         foreach (var row in table.Rows)
         {
             int c = column >= 0 ? column : row.Fields.Length + column;
-            raw.Add(DelimitedTable.Field(row, Math.Max(c, 0), path, "a label"));
+            if (c < 0)
+            {
+                throw new DataFormatException(path, row.Line, $"label column {column} (counted from the end) is " +
+                                                              $"outside the line's {row.Fields.Length} column(s).");
+            }
+
+            raw.Add(DelimitedTable.Field(row, c, path, "a label"));
         }
 
         return LabelSet.Encode(raw);

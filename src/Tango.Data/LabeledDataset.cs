@@ -38,6 +38,25 @@ public sealed class LabeledDataset
         ClassNames = classNames;
     }
 
+    /// <summary>
+    /// Loads features from <paramref name="featuresPath"/> (see <see cref="FeatureFile.Read"/>) and one label per
+    /// row from <paramref name="labelsPath"/> (see <see cref="LabelFile.Read"/>).
+    /// </summary>
+    /// <exception cref="DataFormatException">The two files hold different numbers of rows.</exception>
+    public static LabeledDataset Load(string featuresPath, string labelsPath, LabelFileOptions? labelOptions = null)
+    {
+        var x = FeatureFile.Read(featuresPath);
+        var labels = LabelFile.Read(labelsPath, labelOptions);
+        if (labels.Labels.Length != x.Dim(0))
+        {
+            throw new DataFormatException(labelsPath, 0, $"{labels.Labels.Length} labels for the {x.Dim(0)} rows " +
+                                                         $"of '{featuresPath}'; expected one label per row.");
+        }
+
+        return new LabeledDataset(Path.GetFileName(featuresPath), x.ToArray(), x.Dim(0), x.Dim(1), labels.Labels,
+            labels.ClassNames);
+    }
+
     /// <summary>The dataset's name (for reports and configs).</summary>
     public string Name { get; }
 

@@ -75,7 +75,7 @@ public static class NpyFile
 
     /// <summary>
     /// Memory-maps a 2-D little-endian float32 <c>.npy</c> (uncompressed: a gzip file cannot be mapped) after
-    /// checking that its data is complete.
+    /// checking that the file holds exactly the data its header announces.
     /// </summary>
     public static MappedFloatMatrix OpenMapped(string path)
     {
@@ -84,6 +84,13 @@ public static class NpyFile
         {
             throw new NpyFormatException(path, "a gzip-compressed file cannot be memory-mapped; decompress it " +
                                                "(gunzip) or read it into memory with NpyFile.Read.");
+        }
+
+        var header = ReadHeader(path);
+        long available = new FileInfo(path).Length - header.DataOffset;
+        if (available > header.DataBytes)
+        {
+            throw SizeMismatch(path, header, available, decompressed: false);
         }
 
         return MappedFloatMatrix.Open(path);
@@ -195,13 +202,14 @@ public static class NpyFile
         }
 
         int count = (int)header.Count;
+        // Uninitialised: every byte is overwritten by the read or the array is discarded with an exception.
         Array data = header.DType switch
         {
-            NpyDType.Float32 => new float[count],
-            NpyDType.Float64 => new double[count],
-            NpyDType.Int32 => new int[count],
-            NpyDType.Int64 => new long[count],
-            _ => new byte[count],
+            NpyDType.Float32 => GC.AllocateUninitializedArray<float>(count),
+            NpyDType.Float64 => GC.AllocateUninitializedArray<double>(count),
+            NpyDType.Int32 => GC.AllocateUninitializedArray<int>(count),
+            NpyDType.Int64 => GC.AllocateUninitializedArray<long>(count),
+            _ => GC.AllocateUninitializedArray<byte>(count),
         };
         long got = ReadBytes(stream, data, header.DataBytes);
         if (got < header.DataBytes)

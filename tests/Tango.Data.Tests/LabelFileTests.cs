@@ -64,6 +64,10 @@ public sealed class LabelFileTests : IDisposable
         Assert.Equal([1, 0, 1], set.Labels);
         set = LabelFile.Read(path, new LabelFileOptions { ColumnIndex = 2 });
         Assert.Equal([1, 0, 1], set.Labels);
+        var e = Assert.Throws<DataFormatException>(
+            () => LabelFile.Read(path, new LabelFileOptions { ColumnIndex = -4 }));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("label column -4 (counted from the end) is outside the line's 3 column(s)", e.Message);
     }
 
     [Fact]
@@ -78,7 +82,8 @@ public sealed class LabelFileTests : IDisposable
     [Fact]
     public void Jsonl_NamedField_NumbersAndStrings()
     {
-        string path = _dir.Text("l.jsonl", "{\"text\":\"a\",\"label\":\"pos\"}\n\n{\"text\":\"b\",\"label\":\"neg\"}\n");
+        string path = _dir.Text("l.jsonl",
+            "{\"text\":\"a\",\"label\":\"pos\"}\n\n{\"text\":\"b\",\"label\":\"neg\"}\n");
         Assert.Equal([1, 0], LabelFile.Read(path).Labels);
         path = _dir.Text("k.jsonl", "{\"cls\":4}\n{\"cls\":12}\n");
         var set = LabelFile.Read(path, new LabelFileOptions { Column = "cls" });

@@ -207,6 +207,9 @@ public sealed class NpyFileTests : IDisposable
             Assert.Equal(data[6..9], m.GetRow(2).ToArray());
         }
 
+        File.AppendAllText(_dir.File("m.npy"), "junk");
+        Assert.Contains("oversized data", Assert.Throws<NpyFormatException>(
+            () => NpyFile.OpenMapped(_dir.File("m.npy"))).Message);
         NpyFile.Write(_dir.File("m.npy.gz"), data, 4, 3);
         var e = Assert.Throws<NpyFormatException>(() => NpyFile.OpenMapped(_dir.File("m.npy.gz")));
         Assert.Contains("cannot be memory-mapped", e.Message);

@@ -32,7 +32,8 @@ public sealed class PairFileTests : IDisposable
     [Fact]
     public void Jsonl_SentenceTransformersNames_AndExplicitFields()
     {
-        string path = _dir.Text("p.jsonl", "{\"anchor\":\"a\",\"positive\":\"b\"}\n{\"anchor\":\"c\",\"positive\":7}\n");
+        string path = _dir.Text("p.jsonl",
+            "{\"anchor\":\"a\",\"positive\":\"b\"}\n{\"anchor\":\"c\",\"positive\":7}\n");
         Assert.Equal([new("a", "b", 1f), new LabeledPair("c", "7", 1f)], PairFile.Read(path));
         path = _dir.Text("q.jsonl", "{\"l\":\"a\",\"r\":\"b\",\"s\":-1}\n");
         var options = new PairFileOptions { First = "l", Second = "r", Score = "s" };

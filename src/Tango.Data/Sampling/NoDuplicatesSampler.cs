@@ -30,8 +30,8 @@ public sealed class NoDuplicatesSampler : IBatchSampler
         for (int r = 0; r < groups.Count; r++)
         {
             ArgumentNullException.ThrowIfNull(groups[r], $"{nameof(groups)}[{r}]");
-            _groups[r] = groups[r].Distinct().Select(id => dense.TryGetValue(id, out int d) ? d : dense[id] = dense.Count)
-                .ToArray();
+            _groups[r] = groups[r].Distinct()
+                .Select(id => dense.TryGetValue(id, out int d) ? d : dense[id] = dense.Count).ToArray();
         }
 
         _idCount = dense.Count;
