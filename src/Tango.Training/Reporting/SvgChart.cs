@@ -28,7 +28,7 @@ public static class SvgChart
         var (xMin, xMax) = Range(x.Where(double.IsFinite));
         var (yMin, yMax) = Range(ys);
         var sb = Open(title);
-        Axes(sb, xMin, xMax, yMin, yMax, xLabel);
+        Axes(sb, xMin, xMax, yMin, yMax, xLabel, integerX: x.All(v => v == Math.Floor(v)));
         for (int s = 0; s < series.Count; s++)
         {
             string color = Palette[s % Palette.Count];
@@ -117,7 +117,8 @@ public static class SvgChart
 
     private static string Close(StringBuilder sb) => sb.Append("</svg>").ToString();
 
-    private static void Axes(StringBuilder sb, double xMin, double xMax, double yMin, double yMax, string xLabel)
+    private static void Axes(StringBuilder sb, double xMin, double xMax, double yMin, double yMax, string xLabel,
+        bool integerX = false)
     {
         int plotBottom = Height - Bottom, plotRight = Width - Right;
         sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotRight - Left}\" " +
@@ -131,7 +132,8 @@ public static class SvgChart
                 $"text-anchor=\"end\">{Label(t)}</text>");
         }
 
-        foreach (double t in Ticks(xMin, xMax))
+        // Epochs are whole numbers: no 1.5 ticks.
+        foreach (double t in Ticks(xMin, xMax).Where(t => !integerX || t == Math.Floor(t)))
         {
             string x = F(Px(t, xMin, xMax));
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" x2=\"{x}\" y1=\"{plotBottom}\" " +
