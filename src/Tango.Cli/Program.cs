@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Tango.Cli;
 
-return TangoCommand.Build().Parse(args).Invoke();
+return TangoCommand.Run(args);

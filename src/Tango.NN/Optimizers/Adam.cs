@@ -37,9 +37,9 @@ public class Adam : Optimizer
         WeightDecay = weightDecay;
         AmsGrad = amsgrad;
         _decoupled = decoupled;
-        _expAvg = CreateState();
-        _expAvgSq = CreateState();
-        _maxExpAvgSq = amsgrad ? CreateState() : null;
+        _expAvg = CreateState("exp_avg");
+        _expAvgSq = CreateState("exp_avg_sq");
+        _maxExpAvgSq = amsgrad ? CreateState("max_exp_avg_sq") : null;
         _steps = new int[Parameters.Count];
     }
 
@@ -57,6 +57,21 @@ public class Adam : Optimizer
 
     /// <summary>Whether the AMSGrad variant (Reddi et al. 2018) keeps the maximum second moment.</summary>
     public bool AmsGrad { get; }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, long[]> GetCounters() =>
+        new Dictionary<string, long[]> { ["step"] = [.. _steps.Select(s => (long)s)] };
+
+    /// <inheritdoc/>
+    protected override void SetCounters(IReadOnlyDictionary<string, long[]> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        var steps = counters["step"];
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            _steps[i] = checked((int)steps[i]);
+        }
+    }
 
     /// <inheritdoc/>
     protected override void Update(int index, Span<float> p, ReadOnlySpan<float> g)

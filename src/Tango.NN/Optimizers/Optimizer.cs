@@ -12,6 +12,7 @@ namespace Tango.NN.Optimizers;
 public abstract class Optimizer
 {
     private readonly Tensor[] _parameters;
+    private readonly List<KeyValuePair<string, float[][]>> _namedState = [];
 
     /// <summary>Collects the parameters (each once) and checks the learning rate.</summary>
     protected Optimizer(IEnumerable<Tensor> parameters, float learningRate)
@@ -49,6 +50,62 @@ public abstract class Optimizer
     /// <summary>Number of completed <see cref="Step"/> calls.</summary>
     public long StepCount { get; private set; }
 
+    /// <summary>
+    /// A copy of the optimizer's state (step count, learning rate, per-parameter buffers and counters), enough to
+    /// continue bit-identically after <see cref="LoadState"/> on an optimizer built the same way.
+    /// </summary>
+    public OptimizerState GetState()
+    {
+        var buffers = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var (name, arrays) in _namedState)
+        {
+            for (int i = 0; i < arrays.Length; i++)
+            {
+                buffers[$"{name}.{i}"] = (float[])arrays[i].Clone();
+            }
+        }
+
+        return new OptimizerState(StepCount, LearningRate, buffers, GetCounters());
+    }
+
+    /// <summary>
+    /// Restores a state from <see cref="GetState"/>. The names and sizes must match this optimizer's exactly
+    /// (same class, options and parameter shapes); otherwise nothing changes and the error names the mismatch.
+    /// </summary>
+    public void LoadState(OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var expected = _namedState.SelectMany(s => s.Value.Select((a, i) => (Name: $"{s.Key}.{i}", a.Length)))
+            .ToList();
+        foreach (var (name, length) in expected)
+        {
+            if (!state.Buffers.TryGetValue(name, out var values) || values.Length != length)
+            {
+                throw new ArgumentException($"{GetType().Name} state: buffer '{name}' of {length} values is " +
+                    (values is null ? "missing." : $"given {values.Length} values."));
+            }
+        }
+
+        if (state.Buffers.Count != expected.Count)
+        {
+            var extra = state.Buffers.Keys.Except(expected.Select(e => e.Name)).First();
+            throw new ArgumentException($"{GetType().Name} state: unexpected buffer '{extra}'.");
+        }
+
+        CheckCounters(state.Counters);
+        foreach (var (name, arrays) in _namedState)
+        {
+            for (int i = 0; i < arrays.Length; i++)
+            {
+                state.Buffers[$"{name}.{i}"].CopyTo(arrays[i], 0);
+            }
+        }
+
+        SetCounters(state.Counters);
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+    }
+
     /// <summary>Updates every parameter that has a gradient.</summary>
     public void Step()
     {
@@ -78,6 +135,45 @@ public abstract class Optimizer
 
     /// <summary>One zeroed state buffer per parameter, of its size (plain arrays: no scope owns them).</summary>
     protected float[][] CreateState() => [.. _parameters.Select(p => new float[p.Size])];
+
+    /// <summary>
+    /// Like <see cref="CreateState()"/>, and registers the buffers under <paramref name="name"/> so that
+    /// <see cref="GetState"/> and <see cref="LoadState"/> include them.
+    /// </summary>
+    protected float[][] CreateState(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var state = CreateState();
+        _namedState.Add(new(name, state));
+        return state;
+    }
+
+    /// <summary>Per-parameter integer state by name (one value per parameter), copied.</summary>
+    protected virtual IReadOnlyDictionary<string, long[]> GetCounters() => new Dictionary<string, long[]>();
+
+    /// <summary>Restores what <see cref="GetCounters"/> returned (already checked by name and length).</summary>
+    protected virtual void SetCounters(IReadOnlyDictionary<string, long[]> counters)
+    {
+    }
+
+    private void CheckCounters(IReadOnlyDictionary<string, long[]> counters)
+    {
+        var own = GetCounters();
+        foreach (var (name, values) in own)
+        {
+            if (!counters.TryGetValue(name, out var given) || given.Length != values.Length)
+            {
+                throw new ArgumentException($"{GetType().Name} state: counter '{name}' of {values.Length} values " +
+                    (given is null ? "is missing." : $"is given {given.Length} values."));
+            }
+        }
+
+        if (counters.Count != own.Count)
+        {
+            throw new ArgumentException($"{GetType().Name} state: unexpected counter '" +
+                $"{counters.Keys.Except(own.Keys).First()}'.");
+        }
+    }
 
     /// <summary>Throws unless <paramref name="value"/> is finite and ≥ 0.</summary>
     protected static void CheckNonNegative(float value, string what, string paramName)

@@ -35,7 +35,7 @@ public sealed class Sgd : Optimizer
         Dampening = dampening;
         Nesterov = nesterov;
         WeightDecay = weightDecay;
-        _momentumBuffers = momentum != 0f ? CreateState() : null;
+        _momentumBuffers = momentum != 0f ? CreateState("momentum_buffer") : null;
         _started = new bool[Parameters.Count];
     }
 
@@ -50,6 +50,21 @@ public sealed class Sgd : Optimizer
 
     /// <summary>L2 penalty λ added to the gradient.</summary>
     public float WeightDecay { get; }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, long[]> GetCounters() =>
+        new Dictionary<string, long[]> { ["started"] = [.. _started.Select(s => s ? 1L : 0L)] };
+
+    /// <inheritdoc/>
+    protected override void SetCounters(IReadOnlyDictionary<string, long[]> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        var started = counters["started"];
+        for (int i = 0; i < _started.Length; i++)
+        {
+            _started[i] = started[i] != 0;
+        }
+    }
 
     /// <inheritdoc/>
     protected override void Update(int index, Span<float> p, ReadOnlySpan<float> g)
