@@ -1,9 +1,6 @@
 using Tango.Cli;
 using Tango.Core.IO;
 
-// Commands write to the process-wide Console, which these tests redirect: run the assembly's tests one at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Tango.Cli.Tests;
 
 public class FitCommandTests
