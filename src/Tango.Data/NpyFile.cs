@@ -98,23 +98,23 @@ public static class NpyFile
 
     /// <summary>Writes float32 data of the given shape (1-D of the data's length when no shape is given).</summary>
     public static void Write(string path, ReadOnlySpan<float> data, params ReadOnlySpan<int> shape) =>
-        WriteCore(path, NpyDType.Float32, MemoryMarshal.AsBytes(data), data.Length, shape);
+        Npy.Write(path, data, shape);
 
     /// <summary>Writes float64 data; see the float32 overload.</summary>
     public static void Write(string path, ReadOnlySpan<double> data, params ReadOnlySpan<int> shape) =>
-        WriteCore(path, NpyDType.Float64, MemoryMarshal.AsBytes(data), data.Length, shape);
+        Npy.Write(path, data, shape);
 
     /// <summary>Writes int32 data; see the float32 overload.</summary>
     public static void Write(string path, ReadOnlySpan<int> data, params ReadOnlySpan<int> shape) =>
-        WriteCore(path, NpyDType.Int32, MemoryMarshal.AsBytes(data), data.Length, shape);
+        Npy.Write(path, data, shape);
 
     /// <summary>Writes int64 data; see the float32 overload.</summary>
     public static void Write(string path, ReadOnlySpan<long> data, params ReadOnlySpan<int> shape) =>
-        WriteCore(path, NpyDType.Int64, MemoryMarshal.AsBytes(data), data.Length, shape);
+        Npy.Write(path, data, shape);
 
     /// <summary>Writes uint8 data; see the float32 overload.</summary>
     public static void Write(string path, ReadOnlySpan<byte> data, params ReadOnlySpan<int> shape) =>
-        WriteCore(path, NpyDType.UInt8, data, data.Length, shape);
+        Npy.Write(path, data, shape);
 
     /// <summary>Writes an array read earlier (same dtype and shape).</summary>
     public static void Write(string path, NpyArray array)
@@ -268,43 +268,5 @@ public static class NpyFile
               "after the header."
             : $"oversized data: the header announces {what} but {where} {available} bytes after the header; " +
               "the header and the data disagree.");
-    }
-
-    private static void WriteCore(string path, NpyDType dType, ReadOnlySpan<byte> bytes, int count,
-        ReadOnlySpan<int> shape)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        int[] dims = shape.IsEmpty ? [count] : shape.ToArray();
-        long size = 1;
-        foreach (int n in dims)
-        {
-            size *= n >= 0 ? n : throw new ArgumentException(
-                $"NpyFile.Write: negative extent in shape {Shapes.Format(dims)}.", nameof(shape));
-        }
-
-        if (size != count)
-        {
-            throw new ArgumentException(
-                $"NpyFile.Write: {count} values do not fill shape {Shapes.Format(dims)} ({size} elements).",
-                nameof(shape));
-        }
-
-        var header = NpyHeader.Format(dType, dims);
-        using var file = AtomicFile.Create(path);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            using (var gzip = new GZipStream(file.Stream, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                gzip.Write(header);
-                gzip.Write(bytes);
-            }
-        }
-        else
-        {
-            file.Stream.Write(header);
-            file.Stream.Write(bytes);
-        }
-
-        file.Commit();
     }
 }

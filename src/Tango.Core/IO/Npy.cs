@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 
 namespace Tango.Core.IO;
@@ -48,7 +49,8 @@ public static class Npy
         return new NpyArray(header.DType, header.ShapeArray, data);
     }
 
-    /// <summary>Writes float32 data of the given shape (rank-1 of the data's length when no shape is given).</summary>
+    /// <summary>Writes float32 data of the given shape (rank-1 of the data's length when no shape is given); a
+    /// <c>.gz</c> name is written gzip-compressed. Atomic: a temporary file, then a rename.</summary>
     public static void Write(string path, ReadOnlySpan<float> data, params ReadOnlySpan<int> shape) =>
         WriteCore(path, NpyDType.Float32, MemoryMarshal.AsBytes(data), data.Length, shape);
 
@@ -150,8 +152,18 @@ public static class Npy
 
         var header = NpyHeader.Format(dType, dims);
         using var file = AtomicFile.Create(path);
-        file.Stream.Write(header);
-        file.Stream.Write(bytes);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            using var gzip = new GZipStream(file.Stream, CompressionLevel.Optimal, leaveOpen: true);
+            gzip.Write(header);
+            gzip.Write(bytes);
+        }
+        else
+        {
+            file.Stream.Write(header);
+            file.Stream.Write(bytes);
+        }
+
         file.Commit();
     }
 }
